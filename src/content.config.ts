@@ -1,0 +1,20 @@
+import { readdirSync } from 'node:fs';
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { makeArticleSchema } from './content/article-schema';
+
+/** Where writers put articles: one `.mdx` file per article; the file name is the URL slug. */
+export const ARTICLES_DIR = './content/articles';
+
+function slugsOnDisk(): string[] {
+  return readdirSync(ARTICLES_DIR)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => name.slice(0, -'.mdx'.length));
+}
+
+const articles = defineCollection({
+  loader: glob({ base: ARTICLES_DIR, pattern: '**/*.mdx' }),
+  schema: makeArticleSchema(slugsOnDisk),
+});
+
+export const collections = { articles };

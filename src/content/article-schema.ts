@@ -1,0 +1,104 @@
+/**
+ * The article frontmatter schema: the writers' manual in code.
+ *
+ * Every field carries a `.describe()` (CONTRIBUTING.md is written from these) and an error
+ * message written for the writer who made the mistake: it names the field, what was received
+ * and what is expected. Astro adds the file name when it reports a failing entry.
+ */
+import { z } from 'astro/zod';
+import categories from '../data/categories.json' with { type: 'json' };
+
+export const CATEGORY_IDS = categories.map((category) => category.id) as [string, ...string[]];
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** "category is missing: ..." or "category "Security" is not ...: ..." */
+function problem(field: string, input: unknown, notWhat: string, fix: string): string {
+  return input === undefined ? `${field} is missing: ${fix}` : `${field} ${JSON.stringify(input)} ${notWhat}: ${fix}`;
+}
+
+/**
+ * Builds the schema. `knownSlugs` lists the article slugs that exist, so that `related` can be
+ * checked against them (Astro's `reference()` only logs a missing entry, it does not fail).
+ */
+export function makeArticleSchema(knownSlugs: () => readonly string[]) {
+  return z.strictObject(
+    {
+      title: z
+        .string({ error: 'title is missing: give the article a title of 10 to 120 characters.' })
+        .trim()
+        .min(10, { error: 'title is too short: use 10 to 120 characters, written as a question or task ("How to ...").' })
+        .max(120, { error: 'title is too long: keep it under 120 characters.' })
+        .describe('The article title, shown as the page heading, in search results and in links. 10-120 characters.'),
+      description: z
+        .string({ error: 'description is missing: add one or two sentences (40-200 characters) that say what the article helps with.' })
+        .trim()
+        .min(40, { error: 'description is too short: write one or two sentences of 40 to 200 characters.' })
+        .max(200, { error: 'description is too long: keep it under 200 characters; it is shown as an excerpt.' })
+        .describe('One or two sentences (40-200 characters) shown under related-article links, in search results and as the meta description.'),
+      category: z
+        .enum(CATEGORY_IDS, {
+          error: (issue) =>
+            problem('category', issue.input, "is not one of the help center's categories", `use one of ${CATEGORY_IDS.join(', ')} (listed in src/data/categories.json).`),
+        })
+        .describe(`The one category the article belongs to: ${CATEGORY_IDS.join(', ')}.`),
+      tags: z
+        .array(
+          z
+            .string({ error: 'each tag must be text, for example "2FA".' })
+            .trim()
+            .min(2, { error: 'a tag is too short: use 2 to 40 characters.' })
+            .max(40, { error: 'a tag is too long: keep tags under 40 characters.' }),
+          { error: 'tags must be a list, for example [2FA, Security].' },
+        )
+        .min(1, { error: 'tags is empty: give at least one tag, for example [Security].' })
+        .max(8, { error: 'tags has too many entries: use at most 8.' })
+        .describe('Short topic labels (1-8). Each tag gets a page listing its articles; reuse the spelling other articles use.'),
+      related: z
+        .array(
+          z.string().regex(SLUG, {
+            error: (issue) =>
+              problem('related entry', issue.input, 'is not an article slug', 'use the file name without .mdx, in lower-case-kebab form.'),
+          }),
+          { error: 'related must be a list of article slugs, for example [log-in-to-the-client-area].' },
+        )
+        .max(6, { error: 'related has too many entries: link at most 6 articles.' })
+        .default([])
+        .superRefine((slugs, context) => {
+          const known = new Set(knownSlugs());
+          for (const slug of slugs) {
+            if (!known.has(slug)) {
+              context.addIssue({
+                code: 'custom',
+                message: `related article "${slug}" does not exist: use the file name (without .mdx) of an article in content/articles/.`,
+              });
+            }
+          }
+        })
+        .describe('Slugs (file names without .mdx) of up to 6 articles listed under "Related Articles". Each must exist.'),
+      updated: z
+        .date({
+          error: (issue) =>
+            problem('updated', issue.input, 'is not a date', 'write it as YYYY-MM-DD without quotes, for example 2026-11-20.'),
+        })
+        .describe('When the article was last checked against the client area, as YYYY-MM-DD. Shown as "Last updated".'),
+      helpfulCount: z
+        .number({ error: (issue) => problem('helpfulCount', issue.input, 'is not a number', 'write a whole number, for example 12.') })
+        .int({ error: 'helpfulCount must be a whole number, for example 12.' })
+        .min(0, { error: 'helpfulCount cannot be negative.' })
+        .describe('How many readers found the article useful so far, shown as "N users found this useful".'),
+      draft: z
+        .boolean({ error: 'draft must be true or false.' })
+        .default(false)
+        .describe('true hides the article from the built site (it still builds in development).'),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown frontmatter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}: the allowed fields are title, description, category, tags, related, updated, helpfulCount and draft (check the spelling).`
+          : undefined,
+    },
+  );
+}
+
+export type ArticleData = z.output<ReturnType<typeof makeArticleSchema>>;

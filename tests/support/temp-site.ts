@@ -1,0 +1,40 @@
+/**
+ * A throw-away copy of the site (sharing node_modules) for tests that must run a real build,
+ * e.g. to prove that a writer's mistake fails it with a readable message.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const COPIED = ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+export interface TempSite {
+  dir: string;
+  read(path: string): string;
+  write(path: string, text: string): void;
+  edit(path: string, change: (text: string) => string): void;
+  run(command: string, args: string[], env?: Record<string, string>): { status: number | null; output: string };
+  build(): { status: number | null; output: string };
+  remove(): void;
+}
+
+export function makeTempSite(): TempSite {
+  const dir = mkdtempSync(join(tmpdir(), 'help-center-'));
+  for (const entry of COPIED) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const site: TempSite = {
+    dir,
+    read: (path) => readFileSync(join(dir, path), 'utf8'),
+    write: (path, text) => writeFileSync(join(dir, path), text),
+    edit: (path, change) => site.write(path, change(site.read(path))),
+    run(command, args, env = {}) {
+      const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+    },
+    build: () => site.run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build']),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  return site;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { makeArticleSchema } from '../../src/content/article-schema';
+import { articlesOnDisk } from '../support/articles-on-disk';
+
+const onDisk = articlesOnDisk();
+const schema = makeArticleSchema(() => onDisk.map((article) => article.slug));
+
+const valid = {
+  title: 'How to do something useful',
+  description: 'One sentence that says what this article helps the reader to do.',
+  category: 'billing',
+  tags: ['Billing'],
+  related: ['check-invoices'],
+  updated: new Date('2026-11-20'),
+  helpfulCount: 3,
+  draft: false,
+};
+
+function messages(data: unknown): string[] {
+  const result = schema.safeParse(data);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+describe('article frontmatter schema', () => {
+  it.each(onDisk.map((article) => [article.slug, article.frontmatter]))('%s passes', (_, frontmatter) => {
+    expect(messages(frontmatter)).toEqual([]);
+  });
+
+  it('accepts the valid example', () => {
+    expect(messages(valid)).toEqual([]);
+  });
+
+  it.each([
+    ['a misspelled key', { ...valid, categroy: 'billing' }, /unknown frontmatter field "categroy".*allowed fields are title/],
+    ['a missing title', { ...valid, title: undefined }, /^title: title is missing/],
+    ['a missing description', { ...valid, description: undefined }, /^description: description is missing/],
+    ['a short description', { ...valid, description: 'Too short.' }, /description is too short/],
+    ['a missing category', { ...valid, category: undefined }, /^category: category is missing: use one of/],
+    ['an unknown category', { ...valid, category: 'Security' }, /category "Security" is not one of .*account-security, domains, billing, hosting, email/],
+    ['no tags', { ...valid, tags: [] }, /tags is empty/],
+    ['tags as one string', { ...valid, tags: 'Billing' }, /tags must be a list/],
+    ['a related slug that does not exist', { ...valid, related: ['no-such-article'] }, /related article "no-such-article" does not exist/],
+    ['a related title instead of a slug', { ...valid, related: ['Check Invoices'] }, /related entry "Check Invoices" is not an article slug/],
+    ['a quoted date', { ...valid, updated: '20/11/2026' }, /updated "20\/11\/2026" is not a date: write it as YYYY-MM-DD/],
+    ['a missing date', { ...valid, updated: undefined }, /^updated: updated is missing: write it as YYYY-MM-DD/],
+    ['a fractional helpful count', { ...valid, helpfulCount: 2.5 }, /helpfulCount must be a whole number/],
+    ['a negative helpful count', { ...valid, helpfulCount: -1 }, /helpfulCount cannot be negative/],
+    ['draft as text', { ...valid, draft: 'yes' }, /draft must be true or false/],
+  ])('rejects %s with a message that names the field and the fix', (_, data, expected) => {
+    const found = messages(data);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.join('\n')).toMatch(expected);
+  });
+
+  it('defaults draft to false and related to an empty list', () => {
+    const { draft: _draft, related: _related, ...minimal } = valid;
+    const parsed = schema.parse(minimal);
+    expect(parsed.draft).toBe(false);
+    expect(parsed.related).toEqual([]);
+  });
+});
