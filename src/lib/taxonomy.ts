@@ -50,6 +50,7 @@ export const paths = {
   category: (id: string) => `/categories/${id}/`,
   tag: (tag: string) => `/tags/${tagSlug(tag)}/`,
   tags: () => '/tags/',
+  search: () => '/search/',
 };
 
 /**

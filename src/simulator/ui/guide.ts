@@ -1,0 +1,128 @@
+/**
+ * Guided mode: the numbered steps a start step walks through, which one is current, and which
+ * control gets the numbered marker. Pure functions of the engine's views, so the same list
+ * serves the JavaScript-off fallback, the guided step list and the tests.
+ */
+import type { ClientAreaView, PhoneView, Step } from '../index';
+
+export type GuideStepId =
+  | 'login'
+  | 'question'
+  | 'open'
+  | 'install'
+  | 'scan'
+  | 'code'
+  | 'backup'
+  | 'login2fa'
+  | 'secondFactor'
+  | 'useBackup'
+  | 'backupLogin'
+  | 'newBackup'
+  | 'disable';
+
+const ENROLL: readonly GuideStepId[] = ['login', 'question', 'open', 'install', 'scan', 'code', 'backup'];
+
+/** The steps a simulator starting at `start` walks through, in order. */
+export function guideFor(start: Step): readonly GuideStepId[] {
+  switch (start) {
+    case 'login':
+      return ENROLL;
+    case 'security-question':
+      return ENROLL.slice(1);
+    case 'security-settings':
+      return ENROLL.slice(2);
+    case 'enable':
+      return ENROLL.slice(4);
+    case 'backup-code':
+      return ['backup'];
+    case 'login-2fa':
+      return ['login2fa', 'secondFactor'];
+    case 'backup-login':
+      return ['backupLogin', 'newBackup'];
+    case 'disable':
+      return ['disable'];
+  }
+}
+
+const SIGNED_OUT_SCREENS: ReadonlySet<ClientAreaView['screen']> = new Set(['login', 'second-factor', 'backup-login']);
+
+/** Whether a step is behind the learner, judged only from the engine's state. */
+function isDone(id: GuideStepId, ca: ClientAreaView, phone: PhoneView, enrolledOnPhone: boolean): boolean {
+  const enabled = ca.twoFactorEnabled;
+  switch (id) {
+    case 'login':
+    case 'login2fa':
+      return ca.screen !== 'login';
+    case 'question':
+      return ca.question !== null || (!ca.questionRequired && !SIGNED_OUT_SCREENS.has(ca.screen));
+    case 'open':
+      return ca.screen === 'enable' || enabled;
+    case 'install':
+      return (phone.installed && ['app', 'add', 'scan', 'manual'].includes(phone.screen)) || enrolledOnPhone || enabled;
+    case 'scan':
+      return enrolledOnPhone || enabled;
+    case 'code':
+      return enabled;
+    case 'backup':
+      return enabled && ca.backupCode === null;
+    case 'secondFactor':
+    case 'newBackup':
+      return !SIGNED_OUT_SCREENS.has(ca.screen) && ca.screen !== 'backup-login-done';
+    case 'useBackup':
+      return ca.screen !== 'second-factor';
+    case 'backupLogin':
+      return !SIGNED_OUT_SCREENS.has(ca.screen);
+    case 'disable':
+      return !enabled;
+  }
+}
+
+export interface GuideState {
+  readonly steps: readonly GuideStepId[];
+  /** Index of the current step; equals steps.length when all are done. */
+  readonly current: number;
+}
+
+export function guideState(start: Step, ca: ClientAreaView, phone: PhoneView): GuideState {
+  const steps = guideFor(start);
+  const key = ca.enrollment?.key;
+  const enrolledOnPhone = key !== undefined && phone.accounts.some((account) => account.secret === key);
+  const current = steps.findIndex((id) => !isDone(id, ca, phone, enrolledOnPhone));
+  return { steps, current: current === -1 ? steps.length : current };
+}
+
+/**
+ * Which control the marker sits on for the current step: a `data-target` name that the markup
+ * puts on controls. The first one that is visible wins, so the marker follows the sub-steps
+ * (tick the captcha, then Login; open the store, then Install, then Open...). A ticked checkbox
+ * no longer counts as a target.
+ */
+export function markerTargets(id: GuideStepId): readonly string[] {
+  switch (id) {
+    case 'login':
+    case 'login2fa':
+      return ['captcha', 'login-submit'];
+    case 'question':
+      return ['question-answer'];
+    case 'open':
+      return ['enable-open'];
+    case 'install':
+      return ['phone-store', 'phone-install', 'phone-open', 'phone-app'];
+    case 'scan':
+      return ['phone-app', 'phone-open', 'phone-add', 'phone-scan-qr', 'phone-scan'];
+    case 'code':
+      return ['enable-code'];
+    case 'backup':
+      return ['backup-saved', 'backup-close'];
+    case 'secondFactor':
+      return ['second-factor-code'];
+    case 'useBackup':
+      return ['use-backup'];
+    case 'backupLogin':
+      return ['use-backup', 'backup-field'];
+    case 'newBackup':
+      return ['backup-login-continue'];
+    case 'disable':
+      return ['disable-open', 'disable-password'];
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The only simulator code a page loads up front (a few hundred bytes): it fetches the real
+ * custom element, with the engine, when a simulator comes near the viewport. If that fails, the
+ * server-rendered step list stays and says so.
+ */
+const NEAR = '600px';
+
+export function observeSimulators(): void {
+  const simulators = [...document.querySelectorAll<HTMLElement>('twofa-simulator')];
+  if (simulators.length === 0) return;
+  let loading: Promise<unknown> | null = null;
+  const load = () => {
+    loading ??= import('./simulator-element').catch(() => {
+      for (const simulator of simulators) simulator.querySelector('[data-fallback-failed]')?.removeAttribute('hidden');
+    });
+  };
+  if (!('IntersectionObserver' in window)) return load();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      load();
+    },
+    { rootMargin: NEAR },
+  );
+  for (const simulator of simulators) observer.observe(simulator);
+}

@@ -1,0 +1,75 @@
+/**
+ * A writer's first minutes: `npm run new:article` scaffolds an article that builds, shows every
+ * writer component, and appears in its category; running it again with the same title is refused.
+ * Also checks what the article page carries for search engines and, with an editBaseUrl set,
+ * the "Edit this article" link. One temporary copy of the site, one build.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../src/lib/taxonomy';
+import { makeTempSite, type TempSite } from '../support/temp-site';
+
+const TITLE = 'How to download an invoice as a PDF';
+const SLUG = 'download-an-invoice-as-a-pdf';
+const FILE = `content/articles/${SLUG}.mdx`;
+const EDIT_BASE = 'https://git.example.com/help-center/edit/main/';
+
+describe('a new article from `npm run new:article`', () => {
+  let site: TempSite;
+  let created: { status: number | null; output: string };
+  let again: { status: number | null; output: string };
+  let build: { status: number | null; output: string };
+  const page = (path: string) => readFileSync(join(site.dir, 'dist', path, 'index.html'), 'utf8');
+
+  beforeAll(() => {
+    site = makeTempSite();
+    created = site.run(process.execPath, ['scripts/new-article.mjs', TITLE]);
+    again = site.run(process.execPath, ['scripts/new-article.mjs', TITLE]);
+    site.edit('src/data/site.json', (text) => text.replace('"editBaseUrl": ""', `"editBaseUrl": "${EDIT_BASE}"`));
+    build = site.build();
+  }, 120_000);
+  afterAll(() => site?.remove());
+
+  it('is created under content/articles/ with the next steps printed', () => {
+    expect(created.status).toBe(0);
+    expect(created.output).toContain(`Created ${FILE}`);
+    expect(existsSync(join(site.dir, FILE))).toBe(true);
+    expect(site.read(FILE)).toMatch(/^updated: \d{4}-\d{2}-\d{2}$/m);
+  });
+
+  it('is refused a second time, without touching the file', () => {
+    expect(again.status).toBe(1);
+    expect(again.output).toContain(`${FILE} already exists. Edit that file, or choose a different title.`);
+  });
+
+  it('builds, with its TODO placeholders reported as warnings', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(build.output).toMatch(new RegExp(`${FILE}:\\d+  still has a TODO placeholder`));
+  });
+
+  it('appears in its category', () => {
+    const category = CATEGORIES[0]!;
+    expect(page(`categories/${category.id}`)).toContain(`<a href="/articles/${SLUG}/">${TITLE}</a>`);
+  });
+
+  it('renders every writer component in its example', () => {
+    const html = page(`articles/${SLUG}`);
+    expect(html.match(/<li class="step">/g)).toHaveLength(3);
+    expect(html).toMatch(/<ol class="steps">/);
+    for (const variant of ['note', 'tip', 'warning']) expect(html).toMatch(new RegExp(`<div class="callout callout-${variant}" role="note">`));
+    expect(html).toContain('<p class="callout-title">Before you delete anything</p>');
+    expect(html).toMatch(/<kbd class="kbd-combo"><kbd>Ctrl<\/kbd>\+<kbd>F<\/kbd><\/kbd>/);
+  });
+
+  it('has Open Graph tags, the last-updated date and an edit link to its file', () => {
+    const html = page(`articles/${SLUG}`);
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain(`<meta property="og:title" content="${TITLE}">`);
+    expect(html).toMatch(/<meta property="og:description" content="TODO [^"]+">/);
+    expect(html).toContain(`<meta property="og:url" content="https://help.example.com/articles/${SLUG}/">`);
+    expect(html).toMatch(/<meta property="article:modified_time" content="\d{4}-\d{2}-\d{2}T00:00:00.000Z">/);
+    expect(html).toMatch(/Last updated: <time datetime="\d{4}-\d{2}-\d{2}">/);
+    expect(html).toContain(`<a class="edit-link" href="${EDIT_BASE}${FILE}">Edit this article</a>`);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Search on the built site (Pagefind's index is made by `npm run build`). The fixture fails any
+ * test that makes a request to another origin, so every test here also proves that searching
+ * sends nothing anywhere else.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+import { publishedArticles } from '../support/articles-on-disk';
+
+const domainArticle = publishedArticles().find((article) => article.slug === 'unlock-domain-and-get-epp-code')!;
+
+test('searching "EPP" from the header finds the domain article and opens it with the keyboard', async ({ page }) => {
+  const searchAssets: string[] = [];
+  page.on('request', (request) => {
+    if (/\/pagefind\/|\/search-ui\.js/.test(request.url())) searchAssets.push(request.url());
+  });
+  await page.goto('/articles/check-invoices/');
+  expect(searchAssets, 'nothing of search loads before the reader uses it').toEqual([]);
+
+  const search = page.getByRole('search');
+  const box = search.getByRole('searchbox', { name: 'Search the help center' });
+  await box.focus();
+  await page.keyboard.type('EPP');
+
+  const results = search.getByRole('list', { name: 'Search results' });
+  const first = results.getByRole('listitem').first();
+  await expect(first.getByRole('link')).toHaveText(domainArticle.title);
+  await expect(first.locator('mark').first()).toHaveText(/EPP/i);
+  await expect(search.getByRole('status')).toHaveText(/^\d+ results? for “EPP”/);
+
+  await page.keyboard.press('ArrowDown');
+  await expect(first.getByRole('link')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(`/articles/${domainArticle.slug}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(domainArticle.title);
+});
+
+test('the home page search: arrows move through results, Escape returns to the box', async ({ page }) => {
+  await page.goto('/');
+  const search = page.getByRole('search');
+  await expect(search, 'the home page has one search box, not a second in the header').toHaveCount(1);
+  const box = search.getByRole('searchbox', { name: 'Search the help center' });
+  await box.fill('client area');
+  const links = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+  await expect(links.nth(1)).toBeVisible();
+
+  await box.press('ArrowDown');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(box).toBeFocused();
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await expect(box).toBeFocused();
+  await expect(page.getByRole('list', { name: 'Search results' })).toBeHidden();
+});
+
+test('a search with no match says so', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'Search the help center' }).fill('xylophone');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText('No results for “xylophone”. Try other words, or browse the categories.');
+});
+
+test('/search/?q= runs the query from the address', async ({ page }) => {
+  await page.goto('/search/?q=EPP');
+  await expect(page.getByRole('searchbox', { name: 'Search the help center' })).toHaveValue('EPP');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toHaveText(domainArticle.title);
+  await expect(page.getByText('Search needs JavaScript')).toBeHidden();
+});
+
+test('open search results pass an accessibility check', async ({ page }) => {
+  await page.goto('/articles/check-invoices/');
+  await page.getByRole('searchbox', { name: 'Search the help center' }).fill('invoice');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).include('site-search').analyze();
+  expect(violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+});
+
+test('excerpts are rebuilt as text and marks only, so no markup from the index can run', async ({ page }) => {
+  await page.goto('/');
+  const nodes = await page.evaluate(async () => {
+    const url = '/search-ui.js';
+    const { excerptNodes } = (await import(url)) as { excerptNodes: (html: string) => Node[] };
+    return excerptNodes('get the <mark>EPP</mark> code &amp; <img src="x" alt="y"><b>bold</b>').map((node) => [node.nodeName, node.textContent]);
+  });
+  expect(nodes).toEqual([
+    ['#text', 'get the '],
+    ['MARK', 'EPP'],
+    ['#text', ' code & '],
+    ['#text', ''],
+    ['#text', 'bold'],
+  ]);
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the search form opens /search/, which explains and lists every article', async ({ page }) => {
+    await page.goto('/articles/check-invoices/');
+    await page.getByRole('searchbox', { name: 'Search the help center' }).fill('EPP');
+    await page.getByRole('searchbox', { name: 'Search the help center' }).press('Enter');
+    await expect(page).toHaveURL('/search/?q=EPP');
+    await expect(page.getByText('Search needs JavaScript, which is off in this browser.')).toBeVisible();
+    await expect(page.getByRole('link', { name: domainArticle.title })).toBeVisible();
+  });
+});
+
+test.describe('for search engines', () => {
+  test('the sitemap lists every article and not the search page', async ({ request }) => {
+    const index = await (await request.get('/sitemap-index.xml')).text();
+    const sitemap = /<loc>https?:\/\/[^/]+(\/sitemap-\d+\.xml)<\/loc>/.exec(index)?.[1];
+    expect(sitemap).toBeDefined();
+    const urls = await (await request.get(sitemap!)).text();
+    for (const article of publishedArticles()) expect(urls).toContain(`/articles/${article.slug}/</loc>`);
+    expect(urls).not.toContain('/search/');
+  });
+
+  test('an article has a canonical URL, a description and Open Graph tags from its frontmatter', async ({ page }) => {
+    await page.goto(`/articles/${domainArticle.slug}/`);
+    const meta = (selector: string) => page.locator(`head ${selector}`).getAttribute('content');
+    const canonical = await page.locator('head link[rel=canonical]').getAttribute('href');
+    expect(canonical).toMatch(new RegExp(`^https://[^/]+/articles/${domainArticle.slug}/$`));
+    expect(await meta('meta[property="og:url"]')).toBe(canonical);
+    expect(await meta('meta[property="og:type"]')).toBe('article');
+    expect(await meta('meta[property="og:title"]')).toBe(domainArticle.title);
+    expect(await meta('meta[property="og:description"]')).toBe(await meta('meta[name=description]'));
+    expect(await meta('meta[property="article:modified_time"]')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    await expect(page.getByRole('link', { name: 'Edit this article' }), 'no edit link without an editBaseUrl').toHaveCount(0);
+  });
+});
