@@ -2,7 +2,8 @@
  * Runs the content checks (src/content/checks.ts) over content/articles/:
  * - `astro build`: any problem fails the build with one message listing every problem;
  *   leftover TODO placeholders are warnings.
- * - `astro dev`: problems are warnings, so the preview keeps running while the writer fixes them.
+ * - `astro dev`: problems are warnings (again on every save of an article), so the preview keeps
+ *   running while the writer fixes them.
  * The schema (src/content/article-schema.ts) has already checked each file's frontmatter by then.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -62,7 +63,14 @@ export default function contentChecks(): AstroIntegration {
       'astro:config:setup': ({ config }) => {
         root = fileURLToPath(config.root);
       },
-      'astro:server:setup': ({ logger }) => run(root, logger, false),
+      'astro:server:setup': ({ server, logger }) => {
+        run(root, logger, false);
+        // Check again whenever an article is saved, so the writer sees problems while previewing.
+        const articles = join(root, ARTICLES_DIR);
+        server.watcher.on('all', (_event, path) => {
+          if (path.startsWith(articles) && path.endsWith('.mdx')) run(root, logger, false);
+        });
+      },
       'astro:build:start': ({ logger }) => run(root, logger, true),
     },
   };

@@ -8,9 +8,11 @@ const NEAR = '600px';
 export function observeSimulators(): void {
   const simulators = [...document.querySelectorAll<HTMLElement>('twofa-simulator')];
   if (simulators.length === 0) return;
+  // Built apart from the page's scripts (src/lib/runtime-bundles.ts); its address is on the element.
+  const url = simulators[0]?.dataset['runtime'];
   let loading: Promise<unknown> | null = null;
   const load = () => {
-    loading ??= import('./simulator-element').catch(() => {
+    loading ??= (url ? import(/* @vite-ignore */ url) : Promise.reject(new Error('no simulator runtime'))).catch(() => {
       for (const simulator of simulators) simulator.querySelector('[data-fallback-failed]')?.removeAttribute('hidden');
     });
   };

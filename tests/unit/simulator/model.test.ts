@@ -1,0 +1,223 @@
+/**
+ * Model-based tests (xstate/graph): every reachable state of the client-area machine, from every
+ * start step and with the security question required or not, is reached by a shortest path; each
+ * path is replayed on a real actor, and at every step of it the invariants below are checked.
+ *
+ * - 2FA is never enabled without a correct code for the key shown in the enable window.
+ * - The backup code is never visible before 2FA is on, only on its two screens, and once: a code
+ *   that has been hidden never shows again; the server never holds it in plain text.
+ * - When the host requires it, the security question is set before the enable window opens.
+ * - The screen agrees with the server's session.
+ *
+ * The clock is fixed; codes in events are computed from the state they are sent in.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { createActor, type SnapshotFrom } from 'xstate';
+import { createTestModel } from 'xstate/graph';
+import { DEMO_CUSTOMER } from '../../../src/simulator/client-area/data';
+import type { ServerEnv } from '../../../src/simulator/client-area/server';
+import { seededRandom } from '../../../src/simulator/env';
+import { clientAreaMachine, type ClientAreaEvent } from '../../../src/simulator/machine/client-area-machine';
+import { prepareStep, STEPS, type Step } from '../../../src/simulator/machine/steps';
+import { viewClientArea } from '../../../src/simulator/machine/view';
+import { matchesHash } from '../../../src/simulator/otp/backup-code';
+import { generateCode } from '../../../src/simulator/otp/totp';
+import { fakeClock } from './support';
+
+type Snapshot = SnapshotFrom<typeof clientAreaMachine>;
+/** A model event: the machine's event plus how to re-create it against another run's secrets. */
+type ModelEvent = ClientAreaEvent & { readonly label?: 'current-code' | 'saved-backup-code' };
+
+const { email, password, securityQuestion, securityAnswer } = DEMO_CUSTOMER;
+const clock = fakeClock();
+const SIGNED_OUT_SCREENS: Record<string, string> = { login: 'signed-out', 'second-factor': 'second-factor', 'backup-login': 'second-factor' };
+
+const secretOf = (s: Snapshot) => s.context.server.pending?.secret ?? s.context.server.twoFactor?.secret ?? null;
+const otherThan = (code: string) => code.replace(/^./, (d) => String((Number(d) + 5) % 10));
+const accepts = (secret: string, code: string) => [-1, 0, 1].some((w) => generateCode(secret, clock.now() + w * 30_000) === code);
+
+/** Backup codes seen on screen, by the hash the server keeps: what the customer wrote down. */
+function notebook(initial: string | null, snapshot: Snapshot) {
+  const codes = new Map<string, string>();
+  const hash = snapshot.context.server.twoFactor?.backup.hash;
+  if (initial && hash) codes.set(hash, initial);
+  return {
+    note(s: Snapshot) {
+      const shown = s.context.shownBackupCode;
+      const current = s.context.server.twoFactor?.backup.hash;
+      if (shown && current) codes.set(current, shown);
+    },
+    lookup: (s: Snapshot) => codes.get(s.context.server.twoFactor?.backup.hash ?? '') ?? null,
+  };
+}
+
+function eventsFor(s: Snapshot, saved: (s: Snapshot) => string | null): ModelEvent[] {
+  const secret = secretOf(s);
+  const current = secret === null ? '000000' : generateCode(secret, clock.now());
+  const backup = saved(s) ?? 'ffffffffffffffff';
+  const stale = s.context.server.discarded[0];
+  return [
+    { type: 'login.submit', email, password, captcha: true },
+    { type: 'login.submit', email, password: 'wrong', captcha: true },
+    { type: 'login.submit', email, password, captcha: false },
+    { type: 'question.save', question: securityQuestion, answer: securityAnswer, confirm: securityAnswer, currentAnswer: securityAnswer },
+    { type: 'question.save', question: securityQuestion, answer: 'a', confirm: 'b' },
+    { type: 'twofa.enable' },
+    { type: 'enable.submit', code: current, label: 'current-code' },
+    { type: 'enable.submit', code: otherThan(current) },
+    ...(stale ? [{ type: 'enable.submit' as const, code: generateCode(stale, clock.now()) }] : []),
+    { type: 'enable.close' },
+    { type: 'backup.acknowledge' },
+    { type: 'session.signout' },
+    { type: 'secondfactor.submit', code: current, label: 'current-code' },
+    { type: 'secondfactor.submit', code: otherThan(current) },
+    { type: 'secondfactor.use-backup' },
+    { type: 'secondfactor.cancel-backup' },
+    { type: 'backup.submit', code: backup.toUpperCase(), label: 'saved-backup-code' },
+    { type: 'backup.submit', code: otherThan(backup) },
+    { type: 'backup-login.continue' },
+    { type: 'twofa.disable' },
+    { type: 'disable.submit', password },
+    { type: 'disable.submit', password: 'wrong' },
+    { type: 'disable.cancel' },
+    { type: 'menu.open' },
+    { type: 'menu.close' },
+    { type: 'nav.home' },
+    { type: 'nav.security-settings' },
+  ];
+}
+
+/** What makes two states different for the model (secrets and salts abstracted away). */
+function abstractState(s: Snapshot): string {
+  const { server, shownBackupCode, menuOpen } = s.context;
+  return JSON.stringify([
+    s.value,
+    server.session,
+    server.question !== null,
+    server.pending !== null,
+    server.discarded.length,
+    server.twoFactor !== null,
+    server.twoFactor?.lastUsedStep ?? null,
+    server.failures,
+    server.lockedUntil !== null,
+    shownBackupCode !== null,
+    menuOpen,
+  ]);
+}
+
+/** The invariants, checked on a step from `prev` to `next` by `event`. */
+function checkStep(prev: Snapshot | null, event: ClientAreaEvent | null, next: Snapshot, hidden: Set<string>) {
+  const { server, shownBackupCode } = next.context;
+  const screen = viewClientArea(next).screen;
+  // 2FA is never enabled without a correct code.
+  if (prev && !prev.context.server.twoFactor && server.twoFactor) {
+    expect(event?.type).toBe('enable.submit');
+    const pending = prev.context.server.pending?.secret ?? '';
+    expect(accepts(pending, event?.type === 'enable.submit' ? event.code : '')).toBe(true);
+    expect(server.twoFactor.secret).toBe(pending);
+  }
+  if (prev?.context.server.twoFactor && server.twoFactor) expect(server.twoFactor.secret).toBe(prev.context.server.twoFactor.secret);
+  // The backup code: only with 2FA on, only on its screens, the current one, once.
+  if (shownBackupCode !== null) {
+    expect(server.twoFactor).not.toBeNull();
+    expect(['backup-code', 'backup-login-done']).toContain(screen);
+    expect(matchesHash(shownBackupCode, server.twoFactor!.backup)).toBe(true);
+    expect(hidden.has(shownBackupCode)).toBe(false);
+  } else {
+    expect(viewClientArea(next).backupCode).toBeNull();
+  }
+  const before = prev?.context.shownBackupCode;
+  if (before && before !== shownBackupCode) hidden.add(before);
+  if (before) expect(JSON.stringify(server)).not.toContain(before);
+  // The security question comes first when required.
+  if (server.settings.requireSecurityQuestion && (server.twoFactor || server.pending || screen === 'enable')) {
+    expect(server.question).not.toBeNull();
+  }
+  // The screen agrees with the session.
+  expect(server.session).toBe(SIGNED_OUT_SCREENS[screen] ?? 'signed-in');
+}
+
+const counts: Record<string, number> = {};
+afterAll(() => {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  console.info(`model-based: ${total} paths tested (${Object.entries(counts).map(([k, n]) => `${k}: ${n}`).join(', ')})`);
+});
+
+const VARIANTS = [
+  { name: 'question required', settings: {} },
+  { name: 'question optional', settings: { requireSecurityQuestion: false } },
+] as const;
+
+describe.each(VARIANTS)('client-area model, $name', ({ name, settings }) => {
+  describe.each(STEPS)('from %s', (start: Step) => {
+    const seed = `${name}/${start}`;
+    const env: ServerEnv = { clock, random: seededRandom(seed) };
+    const setup = prepareStep(start, env, settings, DEMO_CUSTOMER);
+    const input = { env, server: setup.server, start, shownBackupCode: setup.shownBackupCode };
+    const initial = createActor(clientAreaMachine, { input }).getSnapshot();
+    const book = notebook(setup.backupCode, initial);
+    const model = createTestModel(clientAreaMachine, {
+      events: (s: Snapshot) => {
+        book.note(s);
+        return eventsFor(s, book.lookup);
+      },
+      serializeState: abstractState,
+    });
+    const paths = model.getShortestPaths({ input, allowDuplicatePaths: true });
+    counts[`${name}/${start}`] = paths.length;
+
+    it('reaches more than the start state', () => {
+      expect(paths.length).toBeGreaterThan(3);
+    });
+
+    it.each(paths.map((path) => [describePath(path.steps), path] as const))('%s', (_, path) => {
+      // Every state on the path satisfies the state invariants. (The graph keeps one concrete
+      // snapshot per abstract state, so consecutive model states need not share secrets: the
+      // step invariants are checked on the real actor below.)
+      for (const step of path.steps) checkStep(null, null, step.state, new Set());
+      // A real actor driven by the same path ends in the same states, and every step of it keeps the invariants.
+      const replayEnv: ServerEnv = { clock, random: seededRandom(seed) };
+      const replaySetup = prepareStep(start, replayEnv, settings, DEMO_CUSTOMER);
+      const replayInput = { env: replayEnv, server: replaySetup.server, start, shownBackupCode: replaySetup.shownBackupCode };
+      const actor = createActor(clientAreaMachine, { input: replayInput }).start();
+      const own = notebook(replaySetup.backupCode, actor.getSnapshot());
+      const seen = new Set<string>();
+      let last: Snapshot | null = null;
+      for (const [i, step] of path.steps.entries()) {
+        let sent: ClientAreaEvent | null = null;
+        if (i > 0) {
+          const before = actor.getSnapshot();
+          own.note(before);
+          sent = resolve(step.event as ModelEvent, before, own.lookup);
+          actor.send(sent);
+        }
+        const now = actor.getSnapshot();
+        own.note(now);
+        checkStep(last, sent, now, seen);
+        expect(now.value).toEqual(step.state.value);
+        expect(abstractState(now)).toBe(abstractState(step.state));
+        last = now;
+      }
+      actor.stop();
+    });
+  });
+});
+
+/** Re-creates a model event against the replaying actor's own secrets. */
+function resolve(event: ModelEvent, s: Snapshot, saved: (s: Snapshot) => string | null): ClientAreaEvent {
+  const { label, ...plain } = event;
+  const secret = secretOf(s);
+  if (label === 'current-code' && secret && 'code' in plain) return { ...plain, code: generateCode(secret, clock.now()) };
+  if (label === 'saved-backup-code' && 'code' in plain) return { ...plain, code: (saved(s) ?? 'f'.repeat(16)).toUpperCase() };
+  return plain as ClientAreaEvent;
+}
+
+/** "enable ← twofa.enable ← login.submit": the screen reached and the events that reach it. */
+function describePath(steps: ReadonlyArray<{ event: { type: string; label?: string; code?: string; password?: string; captcha?: boolean }; state: Snapshot }>) {
+  const events = steps.slice(1).map(({ event }) => {
+    const detail = event.label ?? (event.code !== undefined ? 'other code' : event.password === 'wrong' ? 'wrong password' : event.captcha === false ? 'no captcha' : '');
+    return detail ? `${event.type} (${detail})` : event.type;
+  });
+  const end = steps.at(-1)?.state;
+  return `reaches ${end ? abstractState(end) : '?'} via ${events.join(' → ') || 'the start step'}`;
+}
