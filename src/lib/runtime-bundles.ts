@@ -13,6 +13,8 @@ import { build } from 'esbuild';
 
 export const RUNTIME_ENTRIES = {
   simulator: 'src/simulator/ui/simulator-element.ts',
+  /** The search results UI, loaded on first focus of a search box (src/components/SearchBox.astro). */
+  search: 'src/components/search/search-ui.ts',
 } as const;
 
 export type RuntimeName = keyof typeof RUNTIME_ENTRIES;

@@ -12,7 +12,7 @@ const domainArticle = publishedArticles().find((article) => article.slug === 'un
 test('searching "EPP" from the header finds the domain article and opens it with the keyboard', async ({ page }) => {
   const searchAssets: string[] = [];
   page.on('request', (request) => {
-    if (/\/pagefind\/|\/search-ui\.js/.test(request.url())) searchAssets.push(request.url());
+    if (/\/pagefind\/|\/runtime\/search\./.test(request.url())) searchAssets.push(request.url());
   });
   await page.goto('/articles/check-invoices/');
   expect(searchAssets, 'nothing of search loads before the reader uses it').toEqual([]);
@@ -82,7 +82,7 @@ test('open search results pass an accessibility check', async ({ page }) => {
 test('excerpts are rebuilt as text and marks only, so no markup from the index can run', async ({ page }) => {
   await page.goto('/');
   const nodes = await page.evaluate(async () => {
-    const url = '/search-ui.js';
+    const url = document.querySelector('site-search')!.getAttribute('data-ui')!;
     const { excerptNodes } = (await import(url)) as { excerptNodes: (html: string) => Node[] };
     return excerptNodes('get the <mark>EPP</mark> code &amp; <img src="x" alt="y"><b>bold</b>').map((node) => [node.nodeName, node.textContent]);
   });

@@ -1,8 +1,8 @@
 /**
  * <site-search>, the part that loads with every page, kept to a few hundred bytes: until the
  * reader focuses the box (or a /search/?q= address asks for results), the form stays an ordinary
- * form that opens /search/. Then it loads /search-ui.js (results and keys; built from
- * search-ui.ts), which loads Pagefind. Both come from this site, through URLs in variables.
+ * form that opens /search/. Then it loads search-ui.ts (bundled apart by src/lib/runtime-bundles.ts,
+ * address in data-ui), which loads Pagefind. Both come from this site, through URLs in variables.
  */
 import type { SearchUi } from './search-ui';
 

@@ -40,3 +40,41 @@ export function nextInstanceId(prefix: string): string {
   instances += 1;
   return `${prefix}${instances}`;
 }
+
+/** Controls a live figure can put a numbered marker on, in the order the numbers are given. */
+export const FIGURE_TARGETS = [
+  'captcha',
+  'login-submit',
+  'menu',
+  'security-settings-item',
+  'twofa-card',
+  'enable-open',
+  'qr',
+  'key',
+  'enable-code',
+  'enable-submit',
+] as const;
+export type FigureTarget = (typeof FIGURE_TARGETS)[number];
+
+export const FIGURE_SCREENS = ['login', 'security-settings', 'enable'] as const;
+export type FigureScreen = (typeof FIGURE_SCREENS)[number];
+
+export function checkFigureScreen(value: unknown): FigureScreen {
+  if (typeof value === 'string' && (FIGURE_SCREENS as readonly string[]).includes(value)) return value as FigureScreen;
+  throw propError('LiveFigure', 'screen', value, `one of ${list(FIGURE_SCREENS)}`, '<LiveFigure screen="security-settings" markers={["menu", "enable-open"]} caption="…" />');
+}
+
+/** `["menu", "enable-open"]` -> { menu: 1, "enable-open": 2 }. */
+export function checkMarkers(value: unknown): Partial<Record<FigureTarget, number>> {
+  const example = '<LiveFigure screen="security-settings" markers={["menu", "twofa-card", "enable-open"]} caption="…" />';
+  if (value === undefined) return {};
+  if (!Array.isArray(value)) throw propError('LiveFigure', 'markers', value, `a list in braces of ${list(FIGURE_TARGETS)}`, example);
+  const markers: Partial<Record<FigureTarget, number>> = {};
+  value.forEach((target: unknown, index) => {
+    if (typeof target !== 'string' || !(FIGURE_TARGETS as readonly string[]).includes(target)) {
+      throw propError('LiveFigure', `markers[${index}]`, target, `one of ${list(FIGURE_TARGETS)}`, example);
+    }
+    markers[target as FigureTarget] = index + 1;
+  });
+  return markers;
+}

@@ -10,6 +10,8 @@ import {
   type Simulation,
   type Step,
 } from '../../../src/simulator/index';
+import { createClientArea } from '../../../src/simulator/client-area/server';
+import { seededRandom } from '../../../src/simulator/env';
 import { SCREENS } from '../../../src/simulator/machine/view';
 import { fakeClock } from './support';
 
@@ -202,5 +204,49 @@ describe('randomness', () => {
     expect(a.view().backupCode).toBe(b.view().backupCode);
     expect(c.server().twoFactor?.secret).not.toBe(a.server().twoFactor?.secret);
     expect(key().server().twoFactor?.secret).not.toBe(key().server().twoFactor?.secret);
+  });
+});
+
+describe('server rules outside the machine', () => {
+  const area = () => createClientArea({ clock: fakeClock(), random: seededRandom('rules') });
+
+  it('refuses to open the enable window before the security question when the host requires it', () => {
+    const server = area();
+    server.login(email, password, true);
+    expect(server.beginEnrollment()).toEqual({ ok: false, kind: 'question-required', message: MESSAGES.questionRequired });
+    expect(server.state.pending).toBeNull();
+  });
+
+  it('answers calls made in the wrong order with not-available, never by throwing or changing state', () => {
+    const server = area();
+    const before = server.state;
+    for (const call of [
+      () => server.verifySecondFactor('123456'),
+      () => server.loginWithBackupCode('a'.repeat(16)),
+      () => server.confirmEnrollment('123456'),
+      () => server.beginEnrollment(),
+      () => server.disable(password),
+      () => server.setSecurityQuestion({ question: SECURITY_QUESTIONS[0] ?? '', answer: 'a', confirm: 'a' }),
+    ]) {
+      expect(call()).toMatchObject({ ok: false, kind: 'not-available' });
+    }
+    expect(server.state).toBe(before);
+    server.login(email, password, true);
+    expect(server.login(email, password, true)).toMatchObject({ kind: 'not-available' });
+  });
+
+  it('issues a fresh 160-bit secret every time the window opens', () => {
+    const server = area();
+    server.login(email, password, true);
+    server.setSecurityQuestion({ question: SECURITY_QUESTIONS[0] ?? '', answer: 'a', confirm: 'a' });
+    const secrets = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      server.beginEnrollment();
+      secrets.add(server.state.pending?.secret ?? '');
+      server.cancelEnrollment();
+    }
+    expect(secrets.size).toBe(5);
+    expect([...secrets].every((s) => /^[A-Z2-7]{32}$/.test(s))).toBe(true);
+    expect(server.state.discarded).toHaveLength(3); // only the last few are kept, to explain stale codes
   });
 });

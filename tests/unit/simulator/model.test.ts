@@ -8,6 +8,7 @@
  *   that has been hidden never shows again; the server never holds it in plain text.
  * - When the host requires it, the security question is set before the enable window opens.
  * - The screen agrees with the server's session.
+ * - A code is never accepted twice (RFC 6238 §5.2), not even the one that enabled 2FA.
  *
  * The clock is fixed; codes in events are computed from the state they are sent in.
  */
@@ -19,14 +20,14 @@ import type { ServerEnv } from '../../../src/simulator/client-area/server';
 import { seededRandom } from '../../../src/simulator/env';
 import { clientAreaMachine, type ClientAreaEvent } from '../../../src/simulator/machine/client-area-machine';
 import { prepareStep, STEPS, type Step } from '../../../src/simulator/machine/steps';
-import { viewClientArea } from '../../../src/simulator/machine/view';
+import { SCREENS, viewClientArea } from '../../../src/simulator/machine/view';
 import { matchesHash } from '../../../src/simulator/otp/backup-code';
 import { generateCode } from '../../../src/simulator/otp/totp';
 import { fakeClock } from './support';
 
 type Snapshot = SnapshotFrom<typeof clientAreaMachine>;
 /** A model event: the machine's event plus how to re-create it against another run's secrets. */
-type ModelEvent = ClientAreaEvent & { readonly label?: 'current-code' | 'saved-backup-code' };
+type ModelEvent = ClientAreaEvent & { readonly label?: 'current-code' | 'stale-code' | 'saved-backup-code' };
 
 const { email, password, securityQuestion, securityAnswer } = DEMO_CUSTOMER;
 const clock = fakeClock();
@@ -65,7 +66,7 @@ function eventsFor(s: Snapshot, saved: (s: Snapshot) => string | null): ModelEve
     { type: 'twofa.enable' },
     { type: 'enable.submit', code: current, label: 'current-code' },
     { type: 'enable.submit', code: otherThan(current) },
-    ...(stale ? [{ type: 'enable.submit' as const, code: generateCode(stale, clock.now()) }] : []),
+    ...(stale ? [{ type: 'enable.submit' as const, code: generateCode(stale, clock.now()), label: 'stale-code' as const }] : []),
     { type: 'enable.close' },
     { type: 'backup.acknowledge' },
     { type: 'session.signout' },
@@ -102,11 +103,12 @@ function abstractState(s: Snapshot): string {
     server.lockedUntil !== null,
     shownBackupCode !== null,
     menuOpen,
+    s.context.last?.kind ?? null,
   ]);
 }
 
-/** The invariants, checked on a step from `prev` to `next` by `event`. */
-function checkStep(prev: Snapshot | null, event: ClientAreaEvent | null, next: Snapshot, hidden: Set<string>) {
+/** The invariants, checked on a step from `prev` to `next` by `event`; `hidden` and `used` carry the path's history. */
+function checkStep(prev: Snapshot | null, event: ClientAreaEvent | null, next: Snapshot, hidden: Set<string>, used = new Set<string>()) {
   const { server, shownBackupCode } = next.context;
   const screen = viewClientArea(next).screen;
   // 2FA is never enabled without a correct code.
@@ -135,9 +137,19 @@ function checkStep(prev: Snapshot | null, event: ClientAreaEvent | null, next: S
   }
   // The screen agrees with the session.
   expect(server.session).toBe(SIGNED_OUT_SCREENS[screen] ?? 'signed-in');
+  // A code is accepted once.
+  if (prev && event && (event.type === 'enable.submit' || event.type === 'secondfactor.submit')) {
+    const secret = secretOf(prev) ?? '';
+    const accepted = event.type === 'enable.submit' ? !prev.context.server.twoFactor && server.twoFactor : prev.context.server.session !== 'signed-in' && server.session === 'signed-in';
+    if (accepted) {
+      expect(used.has(`${secret}:${event.code}`)).toBe(false);
+      used.add(`${secret}:${event.code}`);
+    }
+  }
 }
 
 const counts: Record<string, number> = {};
+const reached = new Set<string>();
 afterAll(() => {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   console.info(`model-based: ${total} paths tested (${Object.entries(counts).map(([k, n]) => `${k}: ${n}`).join(', ')})`);
@@ -165,6 +177,12 @@ describe.each(VARIANTS)('client-area model, $name', ({ name, settings }) => {
     });
     const paths = model.getShortestPaths({ input, allowDuplicatePaths: true });
     counts[`${name}/${start}`] = paths.length;
+    for (const path of paths) {
+      reached.add(viewClientArea(path.state).screen);
+      if (path.state.context.server.lockedUntil !== null) reached.add('locked');
+      if (path.state.context.last?.kind === 'stale-secret') reached.add('stale-secret');
+      if (path.state.context.last?.kind === 'reused') reached.add('reused');
+    }
 
     it('reaches more than the start state', () => {
       expect(paths.length).toBeGreaterThan(3);
@@ -182,6 +200,7 @@ describe.each(VARIANTS)('client-area model, $name', ({ name, settings }) => {
       const actor = createActor(clientAreaMachine, { input: replayInput }).start();
       const own = notebook(replaySetup.backupCode, actor.getSnapshot());
       const seen = new Set<string>();
+      const used = new Set<string>();
       let last: Snapshot | null = null;
       for (const [i, step] of path.steps.entries()) {
         let sent: ClientAreaEvent | null = null;
@@ -193,7 +212,7 @@ describe.each(VARIANTS)('client-area model, $name', ({ name, settings }) => {
         }
         const now = actor.getSnapshot();
         own.note(now);
-        checkStep(last, sent, now, seen);
+        checkStep(last, sent, now, seen, used);
         expect(now.value).toEqual(step.state.value);
         expect(abstractState(now)).toBe(abstractState(step.state));
         last = now;
@@ -203,11 +222,17 @@ describe.each(VARIANTS)('client-area model, $name', ({ name, settings }) => {
   });
 });
 
+it('the model reaches every screen, the lockout, a stale-key refusal and a replay refusal', () => {
+  expect([...reached].sort()).toEqual([...SCREENS, 'locked', 'stale-secret', 'reused'].sort());
+});
+
 /** Re-creates a model event against the replaying actor's own secrets. */
 function resolve(event: ModelEvent, s: Snapshot, saved: (s: Snapshot) => string | null): ClientAreaEvent {
   const { label, ...plain } = event;
   const secret = secretOf(s);
   if (label === 'current-code' && secret && 'code' in plain) return { ...plain, code: generateCode(secret, clock.now()) };
+  const stale = s.context.server.discarded[0];
+  if (label === 'stale-code' && stale && 'code' in plain) return { ...plain, code: generateCode(stale, clock.now()) };
   if (label === 'saved-backup-code' && 'code' in plain) return { ...plain, code: (saved(s) ?? 'f'.repeat(16)).toUpperCase() };
   return plain as ClientAreaEvent;
 }
