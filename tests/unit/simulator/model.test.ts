@@ -10,7 +10,8 @@
  * - The screen agrees with the server's session.
  * - A code is never accepted twice (RFC 6238 §5.2), not even the one that enabled 2FA.
  *
- * The clock is fixed; codes in events are computed from the state they are sent in.
+ * The clock is fixed; codes in events are computed from the state they are sent in. The user menu
+ * (a flag that doubles every state) is left to the flow tests.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActor, type SnapshotFrom } from 'xstate';
@@ -81,8 +82,6 @@ function eventsFor(s: Snapshot, saved: (s: Snapshot) => string | null): ModelEve
     { type: 'disable.submit', password },
     { type: 'disable.submit', password: 'wrong' },
     { type: 'disable.cancel' },
-    { type: 'menu.open' },
-    { type: 'menu.close' },
     { type: 'nav.home' },
     { type: 'nav.security-settings' },
   ];
@@ -174,6 +173,7 @@ describe.each(VARIANTS)('client-area model, $name', ({ name, settings }) => {
         return eventsFor(s, book.lookup);
       },
       serializeState: abstractState,
+      filterEvents: (_, event) => !event.type.startsWith('menu.'),
     });
     const paths = model.getShortestPaths({ input, allowDuplicatePaths: true });
     counts[`${name}/${start}`] = paths.length;
