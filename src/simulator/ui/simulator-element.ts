@@ -101,9 +101,26 @@ export class TwofaSimulator extends HTMLElement {
     return format(this.#strings[key] ?? key, values);
   }
 
+  /**
+   * The seed: none (a CSPRNG secret), the writer's `seed`, or with `data-seed-param` the one in
+   * the page address, so a shared link reproduces the same secret and backup code. A page opened
+   * without one gets a fresh seed written into its address.
+   */
+  #seed(): string | undefined {
+    const param = this.dataset['seedParam'];
+    if (!param) return this.dataset['seed'] || undefined;
+    const url = new URL(location.href);
+    const fromUrl = url.searchParams.get(param);
+    if (fromUrl && /^[\w-]{1,64}$/.test(fromUrl)) return fromUrl;
+    const fresh = [...crypto.getRandomValues(new Uint8Array(6))].map((byte) => byte.toString(36).padStart(2, '0')).join('');
+    url.searchParams.set(param, fresh);
+    history.replaceState(history.state, '', url);
+    return fresh;
+  }
+
   #boot(): void {
     const scenario = this.dataset['scenario'];
-    const seed = this.dataset['seed'];
+    const seed = this.#seed();
     const sim = createSimulation({
       start: this.#start,
       ...(isScenarioId(scenario) ? { scenario } : {}),
@@ -120,6 +137,7 @@ export class TwofaSimulator extends HTMLElement {
     sim.clientArea.subscribe(() => this.#render());
     sim.phone.subscribe(() => this.#render());
     this.#render();
+    this.dispatchEvent(new CustomEvent<{ simulation: Simulation }>('simulator:ready', { bubbles: true, detail: { simulation: sim } }));
   }
 
   // ---- input ---------------------------------------------------------------------------------
