@@ -9,6 +9,14 @@ import { expect } from './fixtures';
 
 export const ARTICLE_2FA = '/articles/enable-two-factor-authentication/';
 
+/** A fixed moment, 10 s into a 30 s window, so that codes do not roll over mid-test. */
+export const NOW = new Date('2026-11-28T10:00:10Z');
+
+/** Puts the page on Playwright's clock at NOW (call before goto). */
+export async function useFixedClock(page: Page): Promise<void> {
+  await page.clock.install({ time: NOW });
+}
+
 /** The n-th simulator on the page (0-based), once its script has loaded. */
 export async function simulator(page: Page, index = 0): Promise<Locator> {
   const region = page.getByRole('region', { name: /simulator/i }).nth(index);

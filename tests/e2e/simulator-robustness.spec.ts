@@ -4,14 +4,11 @@
  * (The engine's unit tests cover every item's rules; these check what the reader sees.)
  */
 import { test, expect } from './fixtures';
-import { ARTICLE_2FA, decodeQr, enableWindow, logIn, phoneCode, setSecurityQuestion, simulator } from './simulator-helpers';
+import { ARTICLE_2FA, NOW, useFixedClock, decodeQr, enableWindow, logIn, phoneCode, setSecurityQuestion, simulator } from './simulator-helpers';
 
 const LOGIN_ARTICLE = '/articles/log-in-to-the-client-area/';
-const NOW = new Date('2026-11-28T10:00:10Z');
 
-test.beforeEach(async ({ page }) => {
-  await page.clock.install({ time: NOW });
-});
+test.beforeEach(({ page }) => useFixedClock(page));
 
 test('robustness 20: browser Back closes the open window and focus returns to its button', async ({ page }) => {
   await page.goto(ARTICLE_2FA);

@@ -1,6 +1,8 @@
 import { test, expect } from './fixtures';
 import {
   ARTICLE_2FA,
+  NOW,
+  useFixedClock,
   decodeQr,
   enableWindow,
   installAuthenticator,
@@ -14,12 +16,8 @@ import {
   totp,
 } from './simulator-helpers';
 
-// A fixed moment, 10 s into a 30 s window, so that codes do not roll over mid-test.
-const NOW = new Date('2026-11-28T10:00:10Z');
 
-test.beforeEach(async ({ page }) => {
-  await page.clock.install({ time: NOW });
-});
+test.beforeEach(({ page }) => useFixedClock(page));
 
 test('the whole enrollment, reading the code off the simulated phone', async ({ page }) => {
   await page.goto(ARTICLE_2FA);
