@@ -116,12 +116,20 @@ function tagsInUse(/** @type {string} */ dir) {
  */
 export function createArticle({ title, dir = ARTICLES_DIR, today = localDate() }) {
   const clean = title.trim().replace(/\s+/g, ' ');
-  if (clean === '') throw new Error('Give the article a title, for example: npm run new:article -- "How to download an invoice"');
-  if (clean.length < 10 || clean.length > 120) throw new Error(`The title has ${clean.length} characters: use 10 to 120, for example "How to download an invoice".`);
+  if (clean === '')
+    throw new Error('Give the article a title, for example: npm run new:article -- "How to download an invoice"');
+  if (clean.length < 10 || clean.length > 120)
+    throw new Error(
+      `The title has ${clean.length} characters: use 10 to 120, for example "How to download an invoice".`,
+    );
   const slug = slugFromTitle(clean);
-  if (slug === '') throw new Error(`"${clean}" has no letters or digits to make a file name from: use words, for example "How to download an invoice".`);
+  if (slug === '')
+    throw new Error(
+      `"${clean}" has no letters or digits to make a file name from: use words, for example "How to download an invoice".`,
+    );
   const file = `${dir.replace(/\/$/, '')}/${slug}.mdx`;
-  if (existsSync(file)) throw new Error(`content/articles/${slug}.mdx already exists. Edit that file, or choose a different title.`);
+  if (existsSync(file))
+    throw new Error(`content/articles/${slug}.mdx already exists. Edit that file, or choose a different title.`);
   writeFileSync(file, articleTemplate({ title: clean, today, tags: tagsInUse(dir) }), { flag: 'wx' });
   return { slug, file: `content/articles/${slug}.mdx` };
 }

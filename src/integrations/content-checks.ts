@@ -40,7 +40,8 @@ function readSite(root: string): { articles: SourceFile[]; publicFiles: string[]
 function run(root: string, logger: AstroIntegrationLogger, failOnProblems: boolean): void {
   const { articles, publicFiles } = readSite(root);
   const problems = checkArticles(articles, { categoryIds: CATEGORIES.map((category) => category.id), publicFiles });
-  for (const todo of articles.flatMap(findTodos)) logger.warn(`${todo.file}:${todo.line}  ${todo.message}. ${todo.fix}`);
+  for (const todo of articles.flatMap(findTodos))
+    logger.warn(`${todo.file}:${todo.line}  ${todo.message}. ${todo.fix}`);
   if (problems.length === 0) {
     logger.info(`${articles.length} articles checked: links, images and titles are fine.`);
     return;
@@ -50,7 +51,10 @@ function run(root: string, logger: AstroIntegrationLogger, failOnProblems: boole
     logger.warn(report);
     return;
   }
-  const error = new AstroError(report, 'Fix each line above in the file it names, then run the build again. CONTRIBUTING.md lists every check.');
+  const error = new AstroError(
+    report,
+    'Fix each line above in the file it names, then run the build again. CONTRIBUTING.md lists every check.',
+  );
   error.stack = ''; // The stack would point into this file; the report already points at the writer's lines.
   throw error;
 }

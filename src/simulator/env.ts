@@ -37,7 +37,10 @@ export function seededRandom(seed: string): RandomSource {
     h = Math.imul(h ^ (h >>> 13), 3266489909);
     return (h ^= h >>> 16) >>> 0;
   };
-  let a = next32(), b = next32(), c = next32(), d = next32();
+  let a = next32(),
+    b = next32(),
+    c = next32(),
+    d = next32();
   const sfc32 = () => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;

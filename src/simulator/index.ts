@@ -6,7 +6,12 @@ export { createSimulation, type Simulation, type SimulationOptions, type ScanRes
 export { STEPS, isStep, type Step } from './machine/steps';
 export { SCENARIOS, isScenarioId, type Scenario, type ScenarioId } from './machine/scenarios';
 export { viewClientArea, viewPhone, type ClientAreaView, type PhoneView, type Screen } from './machine/view';
-export { clientAreaMachine, type ClientAreaEvent, type ClientAreaMachine, type LastResult } from './machine/client-area-machine';
+export {
+  clientAreaMachine,
+  type ClientAreaEvent,
+  type ClientAreaMachine,
+  type LastResult,
+} from './machine/client-area-machine';
 export { phoneMachine, PHONE_STEPS, type PhoneEvent, type PhoneMachine, type PhoneStep } from './phone/phone-machine';
 export { codeAt as phoneCode, createSyncStore, type PhoneAccount, type ShownCode, type SyncStore } from './phone/phone';
 export { MESSAGES } from './client-area/messages';

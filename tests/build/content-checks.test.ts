@@ -34,8 +34,13 @@ function addImport(site: TempSite, file: string, line: string): void {
 const mistakes: Mistake[] = [
   {
     name: 'a link to an article that does not exist',
-    make: (site) => ({ file: INVOICES, lines: append(site, INVOICES, ['See [how to pay](/articles/pay-an-invoice/).']) }),
-    expected: [/link to \/articles\/pay-an-invoice\/ goes to a page that does not exist\. Fix: An article address is \/articles\/ and the file name without \.mdx/],
+    make: (site) => ({
+      file: INVOICES,
+      lines: append(site, INVOICES, ['See [how to pay](/articles/pay-an-invoice/).']),
+    }),
+    expected: [
+      /link to \/articles\/pay-an-invoice\/ goes to a page that does not exist\. Fix: An article address is \/articles\/ and the file name without \.mdx/,
+    ],
   },
   {
     name: 'a Markdown image without alt text and a Figure without alt',
@@ -55,15 +60,24 @@ const mistakes: Mistake[] = [
       site.edit(INVOICES, (text) => text.replace(/^title: .*$/m, `title: ${title}`));
       return { file: INVOICES, lines: [2] };
     },
-    expected: [/title "How to .*" is also the title of content\/articles\/check-email-history\.mdx\. Fix: give each article its own title/],
+    expected: [
+      /title "How to .*" is also the title of content\/articles\/check-email-history\.mdx\. Fix: give each article its own title/,
+    ],
   },
   {
     name: 'a published article that links to a draft',
     make: (site) => {
       site.edit(EMAIL, (text) => text.replace(/^draft: false$/m, 'draft: true'));
-      return { file: INVOICES, lines: append(site, INVOICES, ['Lost an invoice e-mail? See [your email history](/articles/check-email-history/).']) };
+      return {
+        file: INVOICES,
+        lines: append(site, INVOICES, [
+          'Lost an invoice e-mail? See [your email history](/articles/check-email-history/).',
+        ]),
+      };
     },
-    expected: [/link to \/articles\/check-email-history\/ goes to a draft \(content\/articles\/check-email-history\.mdx has draft: true\), which is not published\. Fix: publish that article first/],
+    expected: [
+      /link to \/articles\/check-email-history\/ goes to a draft \(content\/articles\/check-email-history\.mdx has draft: true\), which is not published\. Fix: publish that article first/,
+    ],
   },
 ];
 
@@ -109,6 +123,8 @@ describe('a build with a bad prop on a writer component', () => {
 
   it('fails with a message naming the component, the prop, the value and what is allowed', () => {
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('<Kbd> got keys="Ctrl++": keys must be the key names to press together, joined with + (write the plus key as Plus). Example: <Kbd keys="Ctrl+C" />');
+    expect(result.output).toContain(
+      '<Kbd> got keys="Ctrl++": keys must be the key names to press together, joined with + (write the plus key as Plus). Example: <Kbd keys="Ctrl+C" />',
+    );
   });
 });

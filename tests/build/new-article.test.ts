@@ -27,6 +27,8 @@ describe('a new article from `npm run new:article`', () => {
     created = site.run(process.execPath, ['scripts/new-article.mjs', TITLE]);
     again = site.run(process.execPath, ['scripts/new-article.mjs', TITLE]);
     site.edit('src/data/site.json', (text) => text.replace('"editBaseUrl": ""', `"editBaseUrl": "${EDIT_BASE}"`));
+    // The scaffold leaves its Figure example in a comment (there is no image yet): add a real one.
+    site.edit(FILE, (text) => `${text}\n<Figure src="/favicon.svg" alt="The help center logo" caption="Our logo" width={64} height={64} />\n`);
     build = site.build();
   }, 120_000);
   afterAll(() => site?.remove());
@@ -57,9 +59,13 @@ describe('a new article from `npm run new:article`', () => {
     const html = page(`articles/${SLUG}`);
     expect(html.match(/<li class="step">/g)).toHaveLength(3);
     expect(html).toMatch(/<ol class="steps">/);
-    for (const variant of ['note', 'tip', 'warning']) expect(html).toMatch(new RegExp(`<div class="callout callout-${variant}" role="note">`));
+    for (const variant of ['note', 'tip', 'warning'])
+      expect(html).toMatch(new RegExp(`<div class="callout callout-${variant}" role="note">`));
     expect(html).toContain('<p class="callout-title">Before you delete anything</p>');
     expect(html).toMatch(/<kbd class="kbd-combo"><kbd>Ctrl<\/kbd>\+<kbd>F<\/kbd><\/kbd>/);
+    expect(html).toContain(
+      '<figure class="figure"><img src="/favicon.svg" alt="The help center logo" width="64" height="64" loading="lazy" decoding="async"><figcaption>Our logo</figcaption></figure>',
+    );
   });
 
   it('has Open Graph tags, the last-updated date and an edit link to its file', () => {

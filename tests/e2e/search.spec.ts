@@ -61,13 +61,17 @@ test('the home page search: arrows move through results, Escape returns to the b
 test('a search with no match says so', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('searchbox', { name: 'Search the help center' }).fill('xylophone');
-  await expect(page.getByRole('search').getByRole('status')).toHaveText('No results for “xylophone”. Try other words, or browse the categories.');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText(
+    'No results for “xylophone”. Try other words, or browse the categories.',
+  );
 });
 
 test('/search/?q= runs the query from the address', async ({ page }) => {
   await page.goto('/search/?q=EPP');
   await expect(page.getByRole('searchbox', { name: 'Search the help center' })).toHaveValue('EPP');
-  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toHaveText(domainArticle.title);
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toHaveText(
+    domainArticle.title,
+  );
   await expect(page.getByText('Search needs JavaScript')).toBeHidden();
 });
 
@@ -84,7 +88,10 @@ test('excerpts are rebuilt as text and marks only, so no markup from the index c
   const nodes = await page.evaluate(async () => {
     const url = document.querySelector('site-search')!.getAttribute('data-ui')!;
     const { excerptNodes } = (await import(url)) as { excerptNodes: (html: string) => Node[] };
-    return excerptNodes('get the <mark>EPP</mark> code &amp; <img src="x" alt="y"><b>bold</b>').map((node) => [node.nodeName, node.textContent]);
+    return excerptNodes('get the <mark>EPP</mark> code &amp; <img src="x" alt="y"><b>bold</b>').map((node) => [
+      node.nodeName,
+      node.textContent,
+    ]);
   });
   expect(nodes).toEqual([
     ['#text', 'get the '],
@@ -128,6 +135,9 @@ test.describe('for search engines', () => {
     expect(await meta('meta[property="og:title"]')).toBe(domainArticle.title);
     expect(await meta('meta[property="og:description"]')).toBe(await meta('meta[name=description]'));
     expect(await meta('meta[property="article:modified_time"]')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    await expect(page.getByRole('link', { name: 'Edit this article' }), 'no edit link without an editBaseUrl').toHaveCount(0);
+    await expect(
+      page.getByRole('link', { name: 'Edit this article' }),
+      'no edit link without an editBaseUrl',
+    ).toHaveCount(0);
   });
 });

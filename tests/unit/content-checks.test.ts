@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { blankOutCode, checkArticles, findTodos, formatProblems, type Problem, type SourceFile } from '../../src/content/checks';
+import {
+  blankOutCode,
+  checkArticles,
+  findTodos,
+  formatProblems,
+  type Problem,
+  type SourceFile,
+} from '../../src/content/checks';
 import { CATEGORIES } from '../../src/lib/taxonomy';
 import { articlesOnDisk } from '../support/articles-on-disk';
 import { readFileSync } from 'node:fs';
 
-const facts = { categoryIds: CATEGORIES.map((category) => category.id), publicFiles: ['/favicon.svg', '/images/invoices.png'] };
+const facts = {
+  categoryIds: CATEGORIES.map((category) => category.id),
+  publicFiles: ['/favicon.svg', '/images/invoices.png'],
+};
 
 function article(slug: string, body: string, frontmatter: Record<string, string> = {}): SourceFile {
-  const fields = { title: `How to ${slug.replace(/-/g, ' ')}`, category: 'billing', tags: '[Billing, Client area]', draft: 'false', ...frontmatter };
+  const fields = {
+    title: `How to ${slug.replace(/-/g, ' ')}`,
+    category: 'billing',
+    tags: '[Billing, Client area]',
+    draft: 'false',
+    ...frontmatter,
+  };
   const yaml = Object.entries(fields)
     .map(([key, value]) => `${key}: ${value}`)
     .join('\n');
@@ -17,7 +33,10 @@ function article(slug: string, body: string, frontmatter: Record<string, string>
 /** Lines 1-6 are the frontmatter (title, category, tags, draft between the --- lines), 7 is blank. */
 const BODY_LINE = 8;
 
-const base = [article('check-invoices', 'Invoices.'), article('old-feature', 'Draft text.', { draft: 'true', tags: '[Secret tag]' })];
+const base = [
+  article('check-invoices', 'Invoices.'),
+  article('old-feature', 'Draft text.', { draft: 'true', tags: '[Secret tag]' }),
+];
 
 function problemsFor(body: string, options: { draft?: boolean } = {}): Problem[] {
   const files = [...base, article('new-article', body, options.draft ? { draft: 'true' } : {})];
@@ -53,17 +72,77 @@ describe('links in the body', () => {
   });
 
   it.each([
-    ['an article that does not exist', 'Text.\n\n[Nope](/articles/no-such-article/)', BODY_LINE + 2, /link to \/articles\/no-such-article\/ goes to a page that does not exist/, /file name without \.mdx/],
-    ['a misspelled article, with a suggestion', '[Invoices](/articles/check-invoice/)', BODY_LINE, /does not exist/, /Did you mean \/articles\/check-invoices\/\?/],
-    ['a category that does not exist', '[Security](/categories/security/)', BODY_LINE, /\/categories\/security\/ goes to a page that does not exist/, /src\/data\/categories\.json/],
-    ['a tag no published article uses', '[Tag](/tags/secret-tag/)', BODY_LINE, /\/tags\/secret-tag\/ goes to a page that does not exist/, /tags that a published article uses/],
-    ['a page that does not exist', '[About](/about/)', BODY_LINE, /\/about\/ goes to a page that does not exist/, /Link to an article/],
-    ['an article without the final slash', '[Invoices](/articles/check-invoices)', BODY_LINE, /has no slash at the end/, /write \/articles\/check-invoices\//],
-    ['a file name instead of an address', '[Invoices](check-invoices.mdx)', BODY_LINE, /link "check-invoices.mdx" is not a site address/, /\/articles\/check-invoices\//],
-    ['a relative address', '[Invoices](../check-invoices/)', BODY_LINE, /is not a site address/, /start it with a slash/],
+    [
+      'an article that does not exist',
+      'Text.\n\n[Nope](/articles/no-such-article/)',
+      BODY_LINE + 2,
+      /link to \/articles\/no-such-article\/ goes to a page that does not exist/,
+      /file name without \.mdx/,
+    ],
+    [
+      'a misspelled article, with a suggestion',
+      '[Invoices](/articles/check-invoice/)',
+      BODY_LINE,
+      /does not exist/,
+      /Did you mean \/articles\/check-invoices\/\?/,
+    ],
+    [
+      'a category that does not exist',
+      '[Security](/categories/security/)',
+      BODY_LINE,
+      /\/categories\/security\/ goes to a page that does not exist/,
+      /src\/data\/categories\.json/,
+    ],
+    [
+      'a tag no published article uses',
+      '[Tag](/tags/secret-tag/)',
+      BODY_LINE,
+      /\/tags\/secret-tag\/ goes to a page that does not exist/,
+      /tags that a published article uses/,
+    ],
+    [
+      'a page that does not exist',
+      '[About](/about/)',
+      BODY_LINE,
+      /\/about\/ goes to a page that does not exist/,
+      /Link to an article/,
+    ],
+    [
+      'an article without the final slash',
+      '[Invoices](/articles/check-invoices)',
+      BODY_LINE,
+      /has no slash at the end/,
+      /write \/articles\/check-invoices\//,
+    ],
+    [
+      'a file name instead of an address',
+      '[Invoices](check-invoices.mdx)',
+      BODY_LINE,
+      /link "check-invoices.mdx" is not a site address/,
+      /\/articles\/check-invoices\//,
+    ],
+    [
+      'a relative address',
+      '[Invoices](../check-invoices/)',
+      BODY_LINE,
+      /is not a site address/,
+      /start it with a slash/,
+    ],
     ['an empty address', '[Invoices]()', BODY_LINE, /a link has no address/, /round brackets/],
-    ['a missing article in JSX', '<a href="/articles/gone/">Gone</a>', BODY_LINE, /\/articles\/gone\/ goes to a page that does not exist/, /./],
-    ['a missing article in a reference definition', '[Gone][g]\n\n[g]: /articles/gone/', BODY_LINE + 2, /\/articles\/gone\/ goes to a page that does not exist/, /./],
+    [
+      'a missing article in JSX',
+      '<a href="/articles/gone/">Gone</a>',
+      BODY_LINE,
+      /\/articles\/gone\/ goes to a page that does not exist/,
+      /./,
+    ],
+    [
+      'a missing article in a reference definition',
+      '[Gone][g]\n\n[g]: /articles/gone/',
+      BODY_LINE + 2,
+      /\/articles\/gone\/ goes to a page that does not exist/,
+      /./,
+    ],
   ])('rejects a link to %s, naming the line and the fix', (_, body, line, message, fix) => {
     const problems = problemsFor(body);
     expect(problems).toHaveLength(1);
@@ -75,7 +154,9 @@ describe('links in the body', () => {
   it('rejects a link from a published article to a draft', () => {
     const [problem, ...rest] = problemsFor('See [the old feature](/articles/old-feature/).');
     expect(rest).toEqual([]);
-    expect(problem?.message).toMatch(/goes to a draft \(content\/articles\/old-feature\.mdx has draft: true\), which is not published/);
+    expect(problem?.message).toMatch(
+      /goes to a draft \(content\/articles\/old-feature\.mdx has draft: true\), which is not published/,
+    );
     expect(problem?.fix).toMatch(/set draft: false/);
   });
 
@@ -99,12 +180,42 @@ describe('images', () => {
   });
 
   it.each([
-    ['a Markdown image with empty alt', 'Intro.\n\n![](/images/invoices.png)', BODY_LINE + 2, /image \/images\/invoices\.png has no alt text/, /square brackets/],
+    [
+      'a Markdown image with empty alt',
+      'Intro.\n\n![](/images/invoices.png)',
+      BODY_LINE + 2,
+      /image \/images\/invoices\.png has no alt text/,
+      /square brackets/,
+    ],
     ['a Markdown image with blank alt', '![  ](/images/invoices.png)', BODY_LINE, /has no alt text/, /square brackets/],
-    ['a Figure without alt', '<Figure src="/images/invoices.png" />', BODY_LINE, /<Figure src="\/images\/invoices\.png"> has no alt text/, /add alt=/],
-    ['a Figure with empty alt', '<Figure\n  src="/images/invoices.png"\n  alt=""\n/>', BODY_LINE, /<Figure src="\/images\/invoices\.png"> has an empty alt text/, /add alt=/],
-    ['a Figure with empty alt in braces', '<Figure src="/images/invoices.png" alt={""} />', BODY_LINE, /has an empty alt text/, /add alt=/],
-    ['an HTML img without alt', '<img src="/images/invoices.png" />', BODY_LINE, /<img src="\/images\/invoices\.png"> has no alt text/, /use the Figure component/],
+    [
+      'a Figure without alt',
+      '<Figure src="/images/invoices.png" />',
+      BODY_LINE,
+      /<Figure src="\/images\/invoices\.png"> has no alt text/,
+      /add alt=/,
+    ],
+    [
+      'a Figure with empty alt',
+      '<Figure\n  src="/images/invoices.png"\n  alt=""\n/>',
+      BODY_LINE,
+      /<Figure src="\/images\/invoices\.png"> has an empty alt text/,
+      /add alt=/,
+    ],
+    [
+      'a Figure with empty alt in braces',
+      '<Figure src="/images/invoices.png" alt={""} />',
+      BODY_LINE,
+      /has an empty alt text/,
+      /add alt=/,
+    ],
+    [
+      'an HTML img without alt',
+      '<img src="/images/invoices.png" />',
+      BODY_LINE,
+      /<img src="\/images\/invoices\.png"> has no alt text/,
+      /use the Figure component/,
+    ],
   ])('rejects %s, naming the line and the fix', (_, body, line, message, fix) => {
     const problems = problemsFor(body);
     expect(problems).toHaveLength(1);
@@ -136,7 +247,13 @@ describe('the report', () => {
   it('lists every problem as file:line, the message and the fix', () => {
     const report = formatProblems([
       { file: 'content/articles/a.mdx', line: 12, message: 'image x.png has no alt text', fix: 'describe it.' },
-      { file: 'content/articles/b.mdx', line: 2, field: 'title', message: 'title "A" is also the title of content/articles/a.mdx', fix: 'rename it.' },
+      {
+        file: 'content/articles/b.mdx',
+        line: 2,
+        field: 'title',
+        message: 'title "A" is also the title of content/articles/a.mdx',
+        fix: 'rename it.',
+      },
     ]);
     expect(report.split('\n')).toEqual([
       'The content check found 2 problems in the articles:',
@@ -147,7 +264,9 @@ describe('the report', () => {
   });
 
   it('finds leftover TODO placeholders by line', () => {
-    expect(findTodos({ file: 'content/articles/a.mdx', source: '---\ntags: [TODO]\n---\nText\n' }).map((todo) => todo.line)).toEqual([2]);
+    expect(
+      findTodos({ file: 'content/articles/a.mdx', source: '---\ntags: [TODO]\n---\nText\n' }).map((todo) => todo.line),
+    ).toEqual([2]);
   });
 });
 

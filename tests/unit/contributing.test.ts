@@ -5,13 +5,15 @@ import { makeArticleSchema } from '../../src/content/article-schema';
 
 const guide = readFileSync('CONTRIBUTING.md', 'utf8');
 const shape = makeArticleSchema(() => []).shape;
-const components = [...readFileSync('src/components/writer/index.ts', 'utf8').matchAll(/export \{ default as (\w+) \}/g)].map((match) => match[1]!);
+const components = [
+  ...readFileSync('src/components/writer/index.ts', 'utf8').matchAll(/export \{ default as (\w+) \}/g),
+].map((match) => match[1]!);
 
 describe('CONTRIBUTING.md', () => {
   it.each(Object.entries(shape).map(([field, schema]) => [field, (schema as { description?: string }).description]))(
     'documents the frontmatter field %s with the schema description',
     (field, description) => {
-      const row = guide.split('\n').find((line) => line.startsWith(`| \`${field}\` |`));
+      const row = guide.split('\n').find((line) => new RegExp(`^\\|\\s*\`${field}\`\\s*\\|`).test(line));
       expect(row, `a table row for ${field}`).toBeDefined();
       expect(description).toBeTruthy();
       expect(row).toContain(description);
@@ -22,8 +24,11 @@ describe('CONTRIBUTING.md', () => {
   const pending = /^TODO: .*`<Simulator>`.*`<LiveFigure>`/m.test(guide) ? ['Simulator', 'LiveFigure'] : [];
   for (const component of pending) it.todo(`documents the writer component ${component} with an example`);
 
-  it.each(components.filter((component) => !pending.includes(component)))('documents the writer component %s with an example', (component) => {
-    expect(guide).toMatch(new RegExp(`^#### .*\\b${component}\\b`, 'm'));
-    expect(guide).toContain(`<${component}`);
-  });
+  it.each(components.filter((component) => !pending.includes(component)))(
+    'documents the writer component %s with an example',
+    (component) => {
+      expect(guide).toMatch(new RegExp(`^#### .*\\b${component}\\b`, 'm'));
+      expect(guide).toContain(`<${component}`);
+    },
+  );
 });

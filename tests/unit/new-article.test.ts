@@ -24,12 +24,22 @@ describe('slugFromTitle', () => {
 
 describe('the new article', () => {
   const onDisk = articlesOnDisk();
-  const text = articleTemplate({ title: 'How to download an invoice: a guide', today: '2026-11-28', tags: ['Billing'] });
+  const text = articleTemplate({
+    title: 'How to download an invoice: a guide',
+    today: '2026-11-28',
+    tags: ['Billing'],
+  });
   const { frontmatter } = splitFrontmatter(text);
 
   it('has frontmatter the schema accepts, with today, the first category and no related articles', () => {
     const parsed = makeArticleSchema(() => onDisk.map((article) => article.slug)).parse(frontmatter);
-    expect(parsed).toMatchObject({ title: 'How to download an invoice: a guide', category: CATEGORIES[0]?.id, related: [], draft: false, helpfulCount: 0 });
+    expect(parsed).toMatchObject({
+      title: 'How to download an invoice: a guide',
+      category: CATEGORIES[0]?.id,
+      related: [],
+      draft: false,
+      helpfulCount: 0,
+    });
     expect(parsed.updated.toISOString().slice(0, 10)).toBe('2026-11-28');
   });
 
@@ -39,12 +49,18 @@ describe('the new article', () => {
   });
 
   it('imports and shows each writer component', () => {
-    expect(text).toContain("import { Steps, Step, Note, Tip, Warning, Kbd, Figure } from '../../src/components/writer';");
-    for (const tag of ['<Steps>', '<Step>', '<Note>', '<Tip>', '<Warning', '<Kbd keys=', '<Figure src=']) expect(text).toContain(tag);
+    expect(text).toContain(
+      "import { Steps, Step, Note, Tip, Warning, Kbd, Figure } from '../../src/components/writer';",
+    );
+    for (const tag of ['<Steps>', '<Step>', '<Note>', '<Tip>', '<Warning', '<Kbd keys=', '<Figure src='])
+      expect(text).toContain(tag);
   });
 
   it('passes the content checks, and its TODOs are reported as warnings', () => {
-    const files = [...onDisk.map(({ file }) => ({ file, source: readFileSync(file, 'utf8') })), { file: 'content/articles/download-an-invoice.mdx', source: text }];
+    const files = [
+      ...onDisk.map(({ file }) => ({ file, source: readFileSync(file, 'utf8') })),
+      { file: 'content/articles/download-an-invoice.mdx', source: text },
+    ];
     expect(checkArticles(files, { categoryIds: CATEGORIES.map((category) => category.id) })).toEqual([]);
     expect(findTodos({ file: 'x.mdx', source: text }).length).toBeGreaterThan(0);
   });
@@ -58,7 +74,10 @@ describe('createArticle', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'new-article-'));
-    writeFileSync(join(dir, 'check-invoices.mdx'), '---\ntitle: How to check invoices\ntags: [Billing, Invoices]\n---\n');
+    writeFileSync(
+      join(dir, 'check-invoices.mdx'),
+      '---\ntitle: How to check invoices\ntags: [Billing, Invoices]\n---\n',
+    );
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -74,8 +93,16 @@ describe('createArticle', () => {
   });
 
   it.each([
-    ['an existing file', 'How to check invoices', /content\/articles\/check-invoices\.mdx already exists\. Edit that file, or choose a different title\./],
-    ['an empty title', '   ', /Give the article a title, for example: npm run new:article -- "How to download an invoice"/],
+    [
+      'an existing file',
+      'How to check invoices',
+      /content\/articles\/check-invoices\.mdx already exists\. Edit that file, or choose a different title\./,
+    ],
+    [
+      'an empty title',
+      '   ',
+      /Give the article a title, for example: npm run new:article -- "How to download an invoice"/,
+    ],
     ['a title too short for the schema', 'How to x', /The title has 8 characters: use 10 to 120/],
     ['a title with no letters', 'How to ?!?!?!?!', /has no letters or digits to make a file name from/],
   ])('refuses %s with a message that says what to do', (_, title, message) => {

@@ -45,17 +45,53 @@ describe('accepted props', () => {
 
 describe('rejected props', () => {
   it.each([
-    ['an empty Note title', () => optionalText('Note', 'title', '', '<Note title="Before you start">…</Note>'), /^<Note> got title="": title must be some text \(or leave it out\)\. Example: <Note title="Before you start">/],
-    ['a number as a Tip title', () => optionalText('Tip', 'title', 3, 'x'), /^<Tip> got title=3 \(a number\): title must be some text/],
-    ['Steps start 0', () => optionalPositiveInteger('Steps', 'start', 0, '<Steps start={4}>'), /^<Steps> got start=0 \(a number\): start must be a whole number from 1 up.*Example: <Steps start=\{4\}>/],
-    ['Steps start as text', () => optionalPositiveInteger('Steps', 'start', '4', 'x'), /<Steps> got start="4": start must be a whole number from 1 up, in braces/],
-    ['Kbd without keys', () => parseKeys(undefined), /^<Kbd> got keys=nothing: keys must be the key names to press together, joined with \+.*Example: <Kbd keys="Ctrl\+C" \/>/],
+    [
+      'an empty Note title',
+      () => optionalText('Note', 'title', '', '<Note title="Before you start">…</Note>'),
+      /^<Note> got title="": title must be some text \(or leave it out\)\. Example: <Note title="Before you start">/,
+    ],
+    [
+      'a number as a Tip title',
+      () => optionalText('Tip', 'title', 3, 'x'),
+      /^<Tip> got title=3 \(a number\): title must be some text/,
+    ],
+    [
+      'Steps start 0',
+      () => optionalPositiveInteger('Steps', 'start', 0, '<Steps start={4}>'),
+      /^<Steps> got start=0 \(a number\): start must be a whole number from 1 up.*Example: <Steps start=\{4\}>/,
+    ],
+    [
+      'Steps start as text',
+      () => optionalPositiveInteger('Steps', 'start', '4', 'x'),
+      /<Steps> got start="4": start must be a whole number from 1 up, in braces/,
+    ],
+    [
+      'Kbd without keys',
+      () => parseKeys(undefined),
+      /^<Kbd> got keys=nothing: keys must be the key names to press together, joined with \+.*Example: <Kbd keys="Ctrl\+C" \/>/,
+    ],
     ['Kbd with an empty key', () => parseKeys('Ctrl++'), /<Kbd> got keys="Ctrl\+\+".*write the plus key as Plus/],
-    ['Figure without alt', () => altText(undefined), /^<Figure> got alt=nothing: alt must be a description of what the image shows, for a reader who cannot see it\. Example: <Figure src=/],
+    [
+      'Figure without alt',
+      () => altText(undefined),
+      /^<Figure> got alt=nothing: alt must be a description of what the image shows, for a reader who cannot see it\. Example: <Figure src=/,
+    ],
     ['Figure with blank alt', () => altText('  '), /<Figure> got alt="  ": alt must be a description/],
-    ['Figure with a file name as alt', () => altText('screenshot-2.png'), /<Figure> got alt="screenshot-2\.png": alt must be a description of what the image shows, not its file name/],
-    ['Figure with an image from another site', () => imageSource('https://example.org/a.png'), /<Figure> got src="https:\/\/example\.org\/a\.png": src must be the path of an image in public\/.*other sites are not allowed/],
-    ['Figure with a relative path', () => imageSource('images/a.png'), /<Figure> got src="images\/a\.png": src must be the path of an image in public\/, starting with \//],
+    [
+      'Figure with a file name as alt',
+      () => altText('screenshot-2.png'),
+      /<Figure> got alt="screenshot-2\.png": alt must be a description of what the image shows, not its file name/,
+    ],
+    [
+      'Figure with an image from another site',
+      () => imageSource('https://example.org/a.png'),
+      /<Figure> got src="https:\/\/example\.org\/a\.png": src must be the path of an image in public\/.*other sites are not allowed/,
+    ],
+    [
+      'Figure with a relative path',
+      () => imageSource('images/a.png'),
+      /<Figure> got src="images\/a\.png": src must be the path of an image in public\/, starting with \//,
+    ],
   ])('%s', (_, run, message) => {
     expect(run).toThrow(message);
   });

@@ -14,7 +14,11 @@ interface Fragment {
 }
 interface Pagefind {
   options(options: { excerptLength?: number }): Promise<void>;
-  debouncedSearch(query: string, options?: object, delayMs?: number): Promise<{ results: { data(): Promise<Fragment> }[] } | null>;
+  debouncedSearch(
+    query: string,
+    options?: object,
+    delayMs?: number,
+  ): Promise<{ results: { data(): Promise<Fragment> }[] } | null>;
 }
 
 export interface SearchUi {

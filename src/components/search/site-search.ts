@@ -30,7 +30,8 @@ class SiteSearch extends HTMLElement {
       );
     });
     for (const hint of this.querySelectorAll<HTMLElement>('[data-no-script]')) hint.hidden = true;
-    if (this.hasAttribute('data-from-address') && new URLSearchParams(location.search).get('q')) void ui().catch(() => {});
+    if (this.hasAttribute('data-from-address') && new URLSearchParams(location.search).get('q'))
+      void ui().catch(() => {});
   }
 }
 

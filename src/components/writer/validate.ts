@@ -15,27 +15,48 @@ export function describeValue(value: unknown): string {
 }
 
 /** The error every writer component throws for a bad prop. */
-export function propError(component: string, prop: string, received: unknown, expected: string, example: string): Error {
-  return new Error(`<${component}> got ${prop}=${describeValue(received)}: ${prop} must be ${expected}. Example: ${example}`);
+export function propError(
+  component: string,
+  prop: string,
+  received: unknown,
+  expected: string,
+  example: string,
+): Error {
+  return new Error(
+    `<${component}> got ${prop}=${describeValue(received)}: ${prop} must be ${expected}. Example: ${example}`,
+  );
 }
 
 /** Optional text such as a title: absent is fine; present, it must be non-empty text. */
 export function optionalText(component: string, prop: string, value: unknown, example: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') throw propError(component, prop, value, 'some text (or leave it out)', example);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw propError(component, prop, value, 'some text (or leave it out)', example);
   return value.trim();
 }
 
 /** Text that must be there and say something. */
-export function requiredText(component: string, prop: string, value: unknown, expected: string, example: string): string {
+export function requiredText(
+  component: string,
+  prop: string,
+  value: unknown,
+  expected: string,
+  example: string,
+): string {
   if (typeof value !== 'string' || value.trim() === '') throw propError(component, prop, value, expected, example);
   return value.trim();
 }
 
 /** A whole number from 1 up, or nothing. */
-export function optionalPositiveInteger(component: string, prop: string, value: unknown, example: string): number | undefined {
+export function optionalPositiveInteger(
+  component: string,
+  prop: string,
+  value: unknown,
+  example: string,
+): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw propError(component, prop, value, 'a whole number from 1 up, in braces', example);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    throw propError(component, prop, value, 'a whole number from 1 up, in braces', example);
   return value;
 }
 
@@ -53,9 +74,17 @@ const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
 
 /** Alt text: required, and a description rather than a file name. */
 export function altText(value: unknown): string {
-  const example = '<Figure src="/images/my-invoices.png" alt="The My Invoices page, with the Download button next to each invoice" />';
-  const alt = requiredText('Figure', 'alt', value, 'a description of what the image shows, for a reader who cannot see it', example);
-  if (IMAGE_FILE.test(alt)) throw propError('Figure', 'alt', value, 'a description of what the image shows, not its file name', example);
+  const example =
+    '<Figure src="/images/my-invoices.png" alt="The My Invoices page, with the Download button next to each invoice" />';
+  const alt = requiredText(
+    'Figure',
+    'alt',
+    value,
+    'a description of what the image shows, for a reader who cannot see it',
+    example,
+  );
+  if (IMAGE_FILE.test(alt))
+    throw propError('Figure', 'alt', value, 'a description of what the image shows, not its file name', example);
   return alt;
 }
 
@@ -63,7 +92,13 @@ export function altText(value: unknown): string {
 export function imageSource(value: unknown): string {
   const example = '<Figure src="/images/my-invoices.png" alt="…" /> with the file in public/images/';
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) {
-    throw propError('Figure', 'src', value, 'the path of an image in public/, starting with / (images from other sites are not allowed: readers would send requests there)', example);
+    throw propError(
+      'Figure',
+      'src',
+      value,
+      'the path of an image in public/, starting with / (images from other sites are not allowed: readers would send requests there)',
+      example,
+    );
   }
   return value;
 }
@@ -85,5 +120,8 @@ export function strayStepContent(html: string): string {
     last = tag.index + tag[0].length;
   }
   stray += html.slice(last);
-  return stray.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return stray
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

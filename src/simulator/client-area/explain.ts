@@ -27,7 +27,8 @@ export function explainRefusal(refusal: Refusal, context: ExplainContext = {}): 
     const fix = offset ? "Set the phone's time automatically and try again." : 'Type the code the app shows now.';
     return `${cause}, so the code belongs to window ${signed(delta)}; ${accepted}. ${fix}`;
   }
-  if (kind === 'reused') return `This code was already used. Each code works once (RFC 6238 §5.2): wait for the next one.`;
+  if (kind === 'reused')
+    return `This code was already used. Each code works once (RFC 6238 §5.2): wait for the next one.`;
   if (kind === 'stale-secret') {
     return 'This code comes from the key of an earlier "Enable Two-Factor Authentication" window. Reopening the window made a new key: scan the new QR code and delete the old entry.';
   }

@@ -47,8 +47,7 @@ export const MESSAGES = {
   enrollmentMismatch:
     'The code you entered did not match what was expected. Please re-scan or enter the code and try again.', // verbatim
   enabled: 'Two-Factor Authentication is now enabled', // verbatim
-  keepBackupCode:
-    'Keep this code safe, like a password: it cannot be shown again.',
+  keepBackupCode: 'Keep this code safe, like a password: it cannot be shown again.',
   backupLoginSuccess: 'Login via Backup Code Successful', // verbatim
   backupReset: 'Backup Codes are valid once only. It will now be reset.', // verbatim
   passwordIncorrect: 'Password incorrect. Please try again.', // verbatim
@@ -61,8 +60,7 @@ export const MESSAGES = {
   currentAnswerWrong: 'The current answer you entered is incorrect.',
   questionSaved: 'Changes Saved Successfully!',
   notAvailable: 'This action is not available right now.',
-  lockedOut: (msLeft: number) =>
-    `Too many incorrect codes: code entry is locked. Try again in ${formatWait(msLeft)}.`,
+  lockedOut: (msLeft: number) => `Too many incorrect codes: code entry is locked. Try again in ${formatWait(msLeft)}.`,
 } as const;
 
 /** "4:05" */

@@ -185,10 +185,16 @@ export function confirmEnrollment(state: ServerState, env: ServerEnv, typed: str
   const check = verifyCode(state.pending.secret, input.code, now, { window: state.settings.window });
   if (check.valid) {
     const backupCode = generateBackupCode(env.random);
-    const twoFactor = { secret: state.pending.secret, backup: hashValue(backupCode, env.random), lastUsedStep: check.timeStep };
+    const twoFactor = {
+      secret: state.pending.secret,
+      backup: hashValue(backupCode, env.random),
+      lastUsedStep: check.timeStep,
+    };
     return ok({ ...state, pending: null, discarded: [], twoFactor }, 'enabled', MESSAGES.enabled, backupCode);
   }
-  const stale = state.discarded.some((secret) => verifyCode(secret, input.code, now, { window: state.settings.window }).valid);
+  const stale = state.discarded.some(
+    (secret) => verifyCode(secret, input.code, now, { window: state.settings.window }).valid,
+  );
   if (stale) return refuse(state, 'stale-secret', MESSAGES.enrollmentMismatch);
   return refuse(state, check.reason, MESSAGES.enrollmentMismatch, 'delta' in check ? { delta: check.delta } : {});
 }
@@ -202,7 +208,13 @@ function lockCheck(state: ServerState, now: number): { state: ServerState; locke
 }
 
 /** Counts a wrong code at login; the Nth in a row locks code entry (RFC 4226 §7.3). */
-function failure(state: ServerState, now: number, kind: RefusalKind, message: string, extra: Partial<Refusal>): Outcome {
+function failure(
+  state: ServerState,
+  now: number,
+  kind: RefusalKind,
+  message: string,
+  extra: Partial<Refusal>,
+): Outcome {
   const failures = state.failures + 1;
   if (failures < state.settings.lockoutAfter) return refuse({ ...state, failures }, kind, message, extra);
   const lockedUntil = now + state.settings.lockoutMs;
@@ -223,7 +235,12 @@ export function verifySecondFactor(initial: ServerState, env: ServerEnv, typed: 
     lastUsedStep: twoFactor.lastUsedStep,
   });
   if (check.valid) {
-    const next = { ...state, session: 'signed-in' as const, failures: 0, twoFactor: { ...twoFactor, lastUsedStep: check.timeStep } };
+    const next = {
+      ...state,
+      session: 'signed-in' as const,
+      failures: 0,
+      twoFactor: { ...twoFactor, lastUsedStep: check.timeStep },
+    };
     return ok(next, 'signed-in');
   }
   const message = check.reason === 'reused' ? MESSAGES.codeReused : MESSAGES.secondFactorIncorrect;
@@ -241,9 +258,15 @@ export function loginWithBackupCode(initial: ServerState, env: ServerEnv, typed:
     return refuse(state, 'malformed', backupProblemMessage(input.problem, input.length), { field: 'backup-code' });
   }
   const twoFactor = initial.twoFactor;
-  if (!matchesHash(input.code, twoFactor.backup)) return failure(state, now, 'wrong', MESSAGES.secondFactorIncorrect, {});
+  if (!matchesHash(input.code, twoFactor.backup))
+    return failure(state, now, 'wrong', MESSAGES.secondFactorIncorrect, {});
   const backupCode = generateBackupCode(env.random);
-  const next = { ...state, session: 'signed-in' as const, failures: 0, twoFactor: { ...twoFactor, backup: hashValue(backupCode, env.random) } };
+  const next = {
+    ...state,
+    session: 'signed-in' as const,
+    failures: 0,
+    twoFactor: { ...twoFactor, backup: hashValue(backupCode, env.random) },
+  };
   return ok(next, 'backup-login', MESSAGES.backupLoginSuccess, backupCode);
 }
 
@@ -279,7 +302,8 @@ export interface ClientAreaOptions {
 export function createClientArea(options: ClientAreaOptions = {}): ClientArea {
   const env: ServerEnv = { clock: options.clock ?? systemClock, random: options.random ?? cryptoRandom };
   let state = options.state ?? initialServerState(options.settings, options.customer);
-  const run = <A extends unknown[]>(rule: (state: ServerState, env: ServerEnv, ...args: A) => Outcome) =>
+  const run =
+    <A extends unknown[]>(rule: (state: ServerState, env: ServerEnv, ...args: A) => Outcome) =>
     (...args: A): Result => {
       const outcome = rule(state, env, ...args);
       state = outcome.state;

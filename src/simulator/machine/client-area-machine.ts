@@ -43,9 +43,7 @@ const START_STATES: Record<Step, string> = {
 };
 
 /** The last server answer as a screen shows it. Never holds a backup code. */
-export type LastResult =
-  | { readonly ok: true; readonly kind: SuccessKind; readonly message: string }
-  | Refusal;
+export type LastResult = { readonly ok: true; readonly kind: SuccessKind; readonly message: string } | Refusal;
 
 export interface ClientAreaInput {
   readonly env: ServerEnv;
@@ -164,7 +162,10 @@ export const clientAreaMachine = setup({
   states: {
     /** Routes to the start step; `steps.ts` prepares the server state each step needs. */
     starting: {
-      always: STEPS.map((step) => ({ guard: { type: 'startsAt' as const, params: { step } }, target: START_STATES[step] })),
+      always: STEPS.map((step) => ({
+        guard: { type: 'startsAt' as const, params: { step } },
+        target: START_STATES[step],
+      })),
     },
     signedOut: {
       initial: 'login',

@@ -31,7 +31,8 @@ export interface SimulationOptions {
   readonly installMs?: number;
 }
 
-export type ScanResult = { readonly ok: true; readonly accountId: string } | { readonly ok: false; readonly message: string };
+export type ScanResult =
+  { readonly ok: true; readonly accountId: string } | { readonly ok: false; readonly message: string };
 
 export interface Simulation {
   readonly clientArea: Actor<ClientAreaMachine>;
@@ -96,7 +97,8 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     view,
     phoneView: () => viewPhone(phone.getSnapshot(), clock.now()),
     scanCurrentQr: () => {
-      if (!phone.getSnapshot().matches('scan')) return { ok: false, message: 'Open "Scan a QR code" on the phone first.' };
+      if (!phone.getSnapshot().matches('scan'))
+        return { ok: false, message: 'Open "Scan a QR code" on the phone first.' };
       phone.send({ type: 'phone.scan', uri: view().enrollment?.uri ?? null });
       const after = phone.getSnapshot();
       const { context } = after;
@@ -114,7 +116,10 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       const { last } = clientArea.getSnapshot().context;
       if (!last || last.ok) return null;
       const offset = phone.getSnapshot().context.phone.clockOffsetMs;
-      return { refusal: last, context: { window: server().settings.window, ...(offset === 0 ? {} : { phoneClockOffsetMs: offset }) } };
+      return {
+        refusal: last,
+        context: { window: server().settings.window, ...(offset === 0 ? {} : { phoneClockOffsetMs: offset }) },
+      };
     },
     stop: () => {
       clientArea.stop();

@@ -108,7 +108,10 @@ export function preparePhone(
   if (scenario.phone.newPhoneGoogle !== undefined) {
     // The old phone backed its entries up to account A; this new phone has only the Google sign-in.
     sync.save(GOOGLE_ACCOUNT_A, phone.accounts);
-    return { phone: { ...EMPTY_PHONE, clockOffsetMs: phone.clockOffsetMs, google: scenario.phone.newPhoneGoogle }, start: 'home' };
+    return {
+      phone: { ...EMPTY_PHONE, clockOffsetMs: phone.clockOffsetMs, google: scenario.phone.newPhoneGoogle },
+      start: 'home',
+    };
   }
   if (BEFORE_ENABLING.includes(step) && phone.accounts.length === 0) return { phone, start: 'home' };
   return { phone: { ...phone, installed: true }, start: 'app' };

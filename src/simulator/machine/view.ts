@@ -51,7 +51,8 @@ export function viewClientArea(snapshot: SnapshotFrom<ClientAreaMachine>): Clien
   const { server, last, shownBackupCode, menuOpen } = snapshot.context;
   const screen = screenOf(snapshot.value) as Screen;
   const { customer, settings, pending } = server;
-  const lockedUntil = server.lockedUntil !== null && snapshot.context.env.clock.now() < server.lockedUntil ? server.lockedUntil : null;
+  const lockedUntil =
+    server.lockedUntil !== null && snapshot.context.env.clock.now() < server.lockedUntil ? server.lockedUntil : null;
   return {
     screen,
     customer: { name: customer.name, email: customer.email },
@@ -60,7 +61,10 @@ export function viewClientArea(snapshot: SnapshotFrom<ClientAreaMachine>): Clien
     questionRequired: settings.requireSecurityQuestion,
     question: server.question?.text ?? null,
     twoFactorEnabled: server.twoFactor !== null,
-    error: last && !last.ok ? { kind: last.kind, message: last.message, ...(last.field ? { field: last.field } : {}) } : null,
+    error:
+      last && !last.ok
+        ? { kind: last.kind, message: last.message, ...(last.field ? { field: last.field } : {}) }
+        : null,
     notice: last?.ok && last.message !== '' ? last.message : null,
     enrollment:
       screen === 'enable' && pending

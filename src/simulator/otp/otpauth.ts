@@ -44,7 +44,8 @@ export function parseOtpauthUri(text: string): UriParse {
     const params = new Map<string, string>();
     for (const pair of query.split('&')) {
       const [name = '', value = ''] = pair.split(/=(.*)/s);
-      if (name !== '') params.set(decodeURIComponent(name).toLowerCase(), decodeURIComponent(value.replace(/\+/g, ' ')));
+      if (name !== '')
+        params.set(decodeURIComponent(name).toLowerCase(), decodeURIComponent(value.replace(/\+/g, ' ')));
     }
     const separator = rawLabel.indexOf(':');
     const prefix = separator < 0 ? null : decodeURIComponent(rawLabel.slice(0, separator));

@@ -1,6 +1,6 @@
 /**
  * The enable window's QR code as an SVG string (no DOM, works in Node and browsers). Dark modules
- * on a light background with a 4-module quiet zone (ISO/IEC 18004 §7.3.7), so it stays scannable
+ * on a light background with the 4-module quiet zone ISO/IEC 18004 asks for, so it stays scannable
  * in forced-colours and dark themes. No `style` attribute, so a strict CSP allows it.
  */
 import qrcode from 'qrcode/lib/core/qrcode.js';
@@ -14,8 +14,7 @@ export interface QrOptions {
   readonly title?: string;
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The module matrix (true = dark), row by row; used by the renderer and by tests that decode it. */
 export function qrModules(text: string): boolean[][] {

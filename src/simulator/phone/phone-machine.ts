@@ -67,7 +67,9 @@ export const phoneMachine = setup({
     input: {} as PhoneInput,
   },
   actions: {
-    finishInstall: assign(({ context }) => ({ phone: restoreFrom({ ...context.phone, installed: true }, context.sync) })),
+    finishInstall: assign(({ context }) => ({
+      phone: restoreFrom({ ...context.phone, installed: true }, context.sync),
+    })),
     scanCode: assign(({ context, event }) => {
       const e = event as EventOf<'phone.scan'>;
       return adding(addFromScan(context.phone, e.uri));
@@ -82,7 +84,8 @@ export const phoneMachine = setup({
     }),
     /** Side effect: Google Authenticator's cloud sync. */
     backUpToGoogle: ({ context }) => {
-      if (context.sync && context.phone.google !== null) context.sync.save(context.phone.google, context.phone.accounts);
+      if (context.sync && context.phone.google !== null)
+        context.sync.save(context.phone.google, context.phone.accounts);
     },
     setClockOffset: assign(({ context, event }) => {
       const e = event as EventOf<'phone.clock.set-offset'>;

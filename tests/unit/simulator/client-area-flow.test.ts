@@ -23,7 +23,12 @@ describe('client area flow', () => {
   it('enrolls from login to enabled, signs back in with a code, and disables', () => {
     const clock = fakeClock();
     const sim = createSimulation({ clock, seed: 'flow' });
-    expect(sim.view()).toMatchObject({ screen: 'login', captchaRequired: true, customer: { name, email }, twoFactorEnabled: false });
+    expect(sim.view()).toMatchObject({
+      screen: 'login',
+      captchaRequired: true,
+      customer: { name, email },
+      twoFactorEnabled: false,
+    });
 
     send(sim, { type: 'login.submit', email, password, captcha: false });
     expect(sim.view().error).toEqual({ kind: 'captcha', message: MESSAGES.captchaRequired });
@@ -34,7 +39,11 @@ describe('client area flow', () => {
 
     const question = SECURITY_QUESTIONS[1] ?? '';
     send(sim, { type: 'question.save', question, answer: 'Leeds', confirm: 'York' });
-    expect(sim.view().error).toMatchObject({ kind: 'question-invalid', message: MESSAGES.answersDiffer, field: 'question' });
+    expect(sim.view().error).toMatchObject({
+      kind: 'question-invalid',
+      message: MESSAGES.answersDiffer,
+      field: 'question',
+    });
     send(sim, { type: 'question.save', question, answer: 'Leeds', confirm: ' leeds ' });
     expect(sim.view()).toMatchObject({ screen: 'security-settings', question, notice: MESSAGES.questionSaved });
 
@@ -54,7 +63,11 @@ describe('client area flow', () => {
     expect(sim.view().enrollment?.key).toBe(enrollment?.key); // same secret while the window stays open
     send(sim, { type: 'enable.submit', code });
     const shown = sim.view();
-    expect(shown).toMatchObject({ screen: 'backup-code', twoFactorEnabled: true, notice: 'Two-Factor Authentication is now enabled' });
+    expect(shown).toMatchObject({
+      screen: 'backup-code',
+      twoFactorEnabled: true,
+      notice: 'Two-Factor Authentication is now enabled',
+    });
     expect(shown.backupCode).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
     expect(JSON.stringify(sim.server())).not.toContain(shown.backupCode?.replace(/ /g, '') ?? '-');
     send(sim, { type: 'backup.acknowledge' });
@@ -65,14 +78,20 @@ describe('client area flow', () => {
     expect(sim.view().screen).toBe('login');
     clock.advance(30_000);
     send(sim, { type: 'login.submit', email, password, captcha: true });
-    expect(sim.view()).toMatchObject({ screen: 'second-factor', notice: 'Your second factor is required to complete login.' });
+    expect(sim.view()).toMatchObject({
+      screen: 'second-factor',
+      notice: 'Your second factor is required to complete login.',
+    });
     send(sim, { type: 'secondfactor.submit', code: sim.expectedCodeNow() ?? '' });
     expect(sim.view().screen).toBe('security-settings');
 
     send(sim, { type: 'twofa.disable' });
     expect(sim.view().screen).toBe('disable');
     send(sim, { type: 'disable.submit', password: 'wrong' });
-    expect(sim.view()).toMatchObject({ screen: 'disable', error: { kind: 'password', message: 'Password incorrect. Please try again.' } });
+    expect(sim.view()).toMatchObject({
+      screen: 'disable',
+      error: { kind: 'password', message: 'Password incorrect. Please try again.' },
+    });
     send(sim, { type: 'disable.submit', password });
     expect(sim.view()).toMatchObject({
       screen: 'security-settings',
@@ -92,7 +111,11 @@ describe('client area flow', () => {
     send(sim, { type: 'secondfactor.use-backup' });
     send(sim, { type: 'backup.submit', code: saved.toUpperCase() });
     const done = sim.view();
-    expect(done).toMatchObject({ screen: 'backup-login-done', notice: 'Login via Backup Code Successful', twoFactorEnabled: true });
+    expect(done).toMatchObject({
+      screen: 'backup-login-done',
+      notice: 'Login via Backup Code Successful',
+      twoFactorEnabled: true,
+    });
     expect(done.backupCode?.replace(/ /g, '')).not.toBe(saved);
     expect(sim.savedBackupCode()).toBe(done.backupCode?.replace(/ /g, ''));
     send(sim, { type: 'backup-login.continue' });
@@ -100,7 +123,11 @@ describe('client area flow', () => {
   });
 
   it('skips the question when the host does not require it, and the login form has no captcha when off', () => {
-    const sim = createSimulation({ clock: fakeClock(), scenario: 'no-security-question-required', settings: { captcha: false } });
+    const sim = createSimulation({
+      clock: fakeClock(),
+      scenario: 'no-security-question-required',
+      settings: { captcha: false },
+    });
     send(sim, { type: 'login.submit', email, password, captcha: false });
     expect(sim.view()).toMatchObject({ screen: 'security-settings', questionRequired: false, captchaRequired: false });
     send(sim, { type: 'twofa.enable' });
@@ -112,9 +139,21 @@ describe('client area flow', () => {
     const question = SECURITY_QUESTIONS[2] ?? '';
     send(sim, { type: 'question.save', question, answer: 'Ms Patel', confirm: 'Ms Patel' });
     expect(sim.view().error).toMatchObject({ message: MESSAGES.currentAnswerWrong });
-    send(sim, { type: 'question.save', question, answer: 'Ms Patel', confirm: 'Ms Patel', currentAnswer: securityAnswer.toUpperCase() });
+    send(sim, {
+      type: 'question.save',
+      question,
+      answer: 'Ms Patel',
+      confirm: 'Ms Patel',
+      currentAnswer: securityAnswer.toUpperCase(),
+    });
     expect(sim.view()).toMatchObject({ question, error: null });
-    send(sim, { type: 'question.save', question: 'What is love?', answer: 'a', confirm: 'a', currentAnswer: 'Ms Patel' });
+    send(sim, {
+      type: 'question.save',
+      question: 'What is love?',
+      answer: 'a',
+      confirm: 'a',
+      currentAnswer: 'Ms Patel',
+    });
     expect(sim.view().error).toMatchObject({ message: MESSAGES.questionUnknown });
   });
 
@@ -153,14 +192,45 @@ describe('client area flow', () => {
 });
 
 describe('start steps', () => {
-  const expected: Record<Step, { screen: string; twoFactor: boolean; enrollment: boolean; backupShown: boolean; phone: string; entries: number }> = {
+  const expected: Record<
+    Step,
+    { screen: string; twoFactor: boolean; enrollment: boolean; backupShown: boolean; phone: string; entries: number }
+  > = {
     login: { screen: 'login', twoFactor: false, enrollment: false, backupShown: false, phone: 'home', entries: 0 },
-    'security-question': { screen: 'security-question', twoFactor: false, enrollment: false, backupShown: false, phone: 'home', entries: 0 },
-    'security-settings': { screen: 'security-settings', twoFactor: false, enrollment: false, backupShown: false, phone: 'home', entries: 0 },
+    'security-question': {
+      screen: 'security-question',
+      twoFactor: false,
+      enrollment: false,
+      backupShown: false,
+      phone: 'home',
+      entries: 0,
+    },
+    'security-settings': {
+      screen: 'security-settings',
+      twoFactor: false,
+      enrollment: false,
+      backupShown: false,
+      phone: 'home',
+      entries: 0,
+    },
     enable: { screen: 'enable', twoFactor: false, enrollment: true, backupShown: false, phone: 'app', entries: 0 },
-    'backup-code': { screen: 'backup-code', twoFactor: true, enrollment: false, backupShown: true, phone: 'app', entries: 1 },
+    'backup-code': {
+      screen: 'backup-code',
+      twoFactor: true,
+      enrollment: false,
+      backupShown: true,
+      phone: 'app',
+      entries: 1,
+    },
     'login-2fa': { screen: 'login', twoFactor: true, enrollment: false, backupShown: false, phone: 'app', entries: 1 },
-    'backup-login': { screen: 'backup-login', twoFactor: true, enrollment: false, backupShown: false, phone: 'app', entries: 1 },
+    'backup-login': {
+      screen: 'backup-login',
+      twoFactor: true,
+      enrollment: false,
+      backupShown: false,
+      phone: 'app',
+      entries: 1,
+    },
     disable: { screen: 'disable', twoFactor: true, enrollment: false, backupShown: false, phone: 'app', entries: 1 },
   };
 
@@ -196,9 +266,21 @@ describe('start steps', () => {
   });
 });
 
+describe('secret length', () => {
+  it("reproduces the reference client area's 80-bit (16-character) keys with secretBytes: 10", () => {
+    const sim = createSimulation({ start: 'enable', clock: fakeClock(), settings: { secretBytes: 10 }, phoneStart: 'manual' });
+    const key = sim.view().enrollment?.key ?? '';
+    expect(key).toMatch(/^[A-Z2-7]{16}$/);
+    sim.phone.send({ type: 'phone.manual.submit', accountName: 'Example Hosting', key });
+    sim.clientArea.send({ type: 'enable.submit', code: sim.phoneView().accounts[0]?.code ?? '' });
+    expect(sim.view().screen).toBe('backup-code');
+  });
+});
+
 describe('randomness', () => {
   it('a seed makes the secret and backup code reproducible; no seed uses the CSPRNG', () => {
-    const key = (seed?: string) => createSimulation({ start: 'backup-code', clock: fakeClock(), ...(seed ? { seed } : {}) });
+    const key = (seed?: string) =>
+      createSimulation({ start: 'backup-code', clock: fakeClock(), ...(seed ? { seed } : {}) });
     const [a, b, c] = [key('drill-7'), key('drill-7'), key('drill-8')];
     expect(a.server().twoFactor?.secret).toBe(b.server().twoFactor?.secret);
     expect(a.view().backupCode).toBe(b.view().backupCode);
@@ -213,7 +295,11 @@ describe('server rules outside the machine', () => {
   it('refuses to open the enable window before the security question when the host requires it', () => {
     const server = area();
     server.login(email, password, true);
-    expect(server.beginEnrollment()).toEqual({ ok: false, kind: 'question-required', message: MESSAGES.questionRequired });
+    expect(server.beginEnrollment()).toEqual({
+      ok: false,
+      kind: 'question-required',
+      message: MESSAGES.questionRequired,
+    });
     expect(server.state.pending).toBeNull();
   });
 

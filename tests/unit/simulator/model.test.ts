@@ -32,11 +32,16 @@ type ModelEvent = ClientAreaEvent & { readonly label?: 'current-code' | 'stale-c
 
 const { email, password, securityQuestion, securityAnswer } = DEMO_CUSTOMER;
 const clock = fakeClock();
-const SIGNED_OUT_SCREENS: Record<string, string> = { login: 'signed-out', 'second-factor': 'second-factor', 'backup-login': 'second-factor' };
+const SIGNED_OUT_SCREENS: Record<string, string> = {
+  login: 'signed-out',
+  'second-factor': 'second-factor',
+  'backup-login': 'second-factor',
+};
 
 const secretOf = (s: Snapshot) => s.context.server.pending?.secret ?? s.context.server.twoFactor?.secret ?? null;
 const otherThan = (code: string) => code.replace(/^./, (d) => String((Number(d) + 5) % 10));
-const accepts = (secret: string, code: string) => [-1, 0, 1].some((w) => generateCode(secret, clock.now() + w * 30_000) === code);
+const accepts = (secret: string, code: string) =>
+  [-1, 0, 1].some((w) => generateCode(secret, clock.now() + w * 30_000) === code);
 
 /** Backup codes seen on screen, by the hash the server keeps: what the customer wrote down. */
 function notebook(initial: string | null, snapshot: Snapshot) {
@@ -62,12 +67,20 @@ function eventsFor(s: Snapshot, saved: (s: Snapshot) => string | null): ModelEve
     { type: 'login.submit', email, password, captcha: true },
     { type: 'login.submit', email, password: 'wrong', captcha: true },
     { type: 'login.submit', email, password, captcha: false },
-    { type: 'question.save', question: securityQuestion, answer: securityAnswer, confirm: securityAnswer, currentAnswer: securityAnswer },
+    {
+      type: 'question.save',
+      question: securityQuestion,
+      answer: securityAnswer,
+      confirm: securityAnswer,
+      currentAnswer: securityAnswer,
+    },
     { type: 'question.save', question: securityQuestion, answer: 'a', confirm: 'b' },
     { type: 'twofa.enable' },
     { type: 'enable.submit', code: current, label: 'current-code' },
     { type: 'enable.submit', code: otherThan(current) },
-    ...(stale ? [{ type: 'enable.submit' as const, code: generateCode(stale, clock.now()), label: 'stale-code' as const }] : []),
+    ...(stale
+      ? [{ type: 'enable.submit' as const, code: generateCode(stale, clock.now()), label: 'stale-code' as const }]
+      : []),
     { type: 'enable.close' },
     { type: 'backup.acknowledge' },
     { type: 'session.signout' },
@@ -107,7 +120,13 @@ function abstractState(s: Snapshot): string {
 }
 
 /** The invariants, checked on a step from `prev` to `next` by `event`; `hidden` and `used` carry the path's history. */
-function checkStep(prev: Snapshot | null, event: ClientAreaEvent | null, next: Snapshot, hidden: Set<string>, used = new Set<string>()) {
+function checkStep(
+  prev: Snapshot | null,
+  event: ClientAreaEvent | null,
+  next: Snapshot,
+  hidden: Set<string>,
+  used = new Set<string>(),
+) {
   const { server, shownBackupCode } = next.context;
   const screen = viewClientArea(next).screen;
   // 2FA is never enabled without a correct code.
@@ -117,7 +136,8 @@ function checkStep(prev: Snapshot | null, event: ClientAreaEvent | null, next: S
     expect(accepts(pending, event?.type === 'enable.submit' ? event.code : '')).toBe(true);
     expect(server.twoFactor.secret).toBe(pending);
   }
-  if (prev?.context.server.twoFactor && server.twoFactor) expect(server.twoFactor.secret).toBe(prev.context.server.twoFactor.secret);
+  if (prev?.context.server.twoFactor && server.twoFactor)
+    expect(server.twoFactor.secret).toBe(prev.context.server.twoFactor.secret);
   // The backup code: only with 2FA on, only on its screens, the current one, once.
   if (shownBackupCode !== null) {
     expect(server.twoFactor).not.toBeNull();
@@ -139,7 +159,10 @@ function checkStep(prev: Snapshot | null, event: ClientAreaEvent | null, next: S
   // A code is accepted once.
   if (prev && event && (event.type === 'enable.submit' || event.type === 'secondfactor.submit')) {
     const secret = secretOf(prev) ?? '';
-    const accepted = event.type === 'enable.submit' ? !prev.context.server.twoFactor && server.twoFactor : prev.context.server.session !== 'signed-in' && server.session === 'signed-in';
+    const accepted =
+      event.type === 'enable.submit'
+        ? !prev.context.server.twoFactor && server.twoFactor
+        : prev.context.server.session !== 'signed-in' && server.session === 'signed-in';
     if (accepted) {
       expect(used.has(`${secret}:${event.code}`)).toBe(false);
       used.add(`${secret}:${event.code}`);
@@ -151,7 +174,11 @@ const counts: Record<string, number> = {};
 const reached = new Set<string>();
 afterAll(() => {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  console.info(`model-based: ${total} paths tested (${Object.entries(counts).map(([k, n]) => `${k}: ${n}`).join(', ')})`);
+  console.info(
+    `model-based: ${total} paths tested (${Object.entries(counts)
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ')})`,
+  );
 });
 
 const VARIANTS = [
@@ -196,7 +223,12 @@ describe.each(VARIANTS)('client-area model, $name', ({ name, settings }) => {
       // A real actor driven by the same path ends in the same states, and every step of it keeps the invariants.
       const replayEnv: ServerEnv = { clock, random: seededRandom(seed) };
       const replaySetup = prepareStep(start, replayEnv, settings, DEMO_CUSTOMER);
-      const replayInput = { env: replayEnv, server: replaySetup.server, start, shownBackupCode: replaySetup.shownBackupCode };
+      const replayInput = {
+        env: replayEnv,
+        server: replaySetup.server,
+        start,
+        shownBackupCode: replaySetup.shownBackupCode,
+      };
       const actor = createActor(clientAreaMachine, { input: replayInput }).start();
       const own = notebook(replaySetup.backupCode, actor.getSnapshot());
       const seen = new Set<string>();
@@ -230,17 +262,32 @@ it('the model reaches every screen, the lockout, a stale-key refusal and a repla
 function resolve(event: ModelEvent, s: Snapshot, saved: (s: Snapshot) => string | null): ClientAreaEvent {
   const { label, ...plain } = event;
   const secret = secretOf(s);
-  if (label === 'current-code' && secret && 'code' in plain) return { ...plain, code: generateCode(secret, clock.now()) };
+  if (label === 'current-code' && secret && 'code' in plain)
+    return { ...plain, code: generateCode(secret, clock.now()) };
   const stale = s.context.server.discarded[0];
   if (label === 'stale-code' && stale && 'code' in plain) return { ...plain, code: generateCode(stale, clock.now()) };
-  if (label === 'saved-backup-code' && 'code' in plain) return { ...plain, code: (saved(s) ?? 'f'.repeat(16)).toUpperCase() };
+  if (label === 'saved-backup-code' && 'code' in plain)
+    return { ...plain, code: (saved(s) ?? 'f'.repeat(16)).toUpperCase() };
   return plain as ClientAreaEvent;
 }
 
 /** "enable ← twofa.enable ← login.submit": the screen reached and the events that reach it. */
-function describePath(steps: ReadonlyArray<{ event: { type: string; label?: string; code?: string; password?: string; captcha?: boolean }; state: Snapshot }>) {
+function describePath(
+  steps: ReadonlyArray<{
+    event: { type: string; label?: string; code?: string; password?: string; captcha?: boolean };
+    state: Snapshot;
+  }>,
+) {
   const events = steps.slice(1).map(({ event }) => {
-    const detail = event.label ?? (event.code !== undefined ? 'other code' : event.password === 'wrong' ? 'wrong password' : event.captcha === false ? 'no captcha' : '');
+    const detail =
+      event.label ??
+      (event.code !== undefined
+        ? 'other code'
+        : event.password === 'wrong'
+          ? 'wrong password'
+          : event.captcha === false
+            ? 'no captcha'
+            : '');
     return detail ? `${event.type} (${detail})` : event.type;
   });
   const end = steps.at(-1)?.state;

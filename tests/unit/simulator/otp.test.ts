@@ -12,13 +12,16 @@ describe('RFC 4226 Appendix D through the engine', () => {
     expect(hotp(RFC4226_SECRET, counter)).toBe(expected);
   });
 
-  it.each(RFC4226_APPENDIX_D)('counter $counter: HMAC and dynamic truncation match the intermediate values', (vector) => {
-    const steps = hotpSteps(RFC4226_SECRET, vector.counter);
-    expect(steps.hmacHex).toBe(vector.hmacHex);
-    expect(steps.binCode).toBe(vector.truncatedDecimal);
-    expect(steps.binCode.toString(16).padStart(8, '0')).toBe(vector.truncatedHex);
-    expect(steps.code).toBe(vector.hotp);
-  });
+  it.each(RFC4226_APPENDIX_D)(
+    'counter $counter: HMAC and dynamic truncation match the intermediate values',
+    (vector) => {
+      const steps = hotpSteps(RFC4226_SECRET, vector.counter);
+      expect(steps.hmacHex).toBe(vector.hmacHex);
+      expect(steps.binCode).toBe(vector.truncatedDecimal);
+      expect(steps.binCode.toString(16).padStart(8, '0')).toBe(vector.truncatedHex);
+      expect(steps.code).toBe(vector.hotp);
+    },
+  );
 
   it('TOTP is HOTP of the time step: generateCode at 30·c s equals hotp(c)', () => {
     for (const { counter, hotp: expected } of RFC4226_APPENDIX_D) {
@@ -130,7 +133,10 @@ describe('otpauth URIs', () => {
       ok: true,
       key: { issuer: 'ACME', accountName: 'jo', secret },
     });
-    expect(parseOtpauthUri(`otpauth://totp/jo?secret=${secret}&issuer=A+B`)).toMatchObject({ ok: true, key: { issuer: 'A B' } });
+    expect(parseOtpauthUri(`otpauth://totp/jo?secret=${secret}&issuer=A+B`)).toMatchObject({
+      ok: true,
+      key: { issuer: 'A B' },
+    });
   });
 
   it.each([

@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
-import { createSimulation, createSyncStore, DEMO_CUSTOMER, isScenarioId, phoneMachine, SCENARIOS, type ScenarioId } from '../../../src/simulator/index';
+import {
+  createSimulation,
+  createSyncStore,
+  DEMO_CUSTOMER,
+  isScenarioId,
+  phoneMachine,
+  SCENARIOS,
+  type ScenarioId,
+} from '../../../src/simulator/index';
 import { GOOGLE_ACCOUNT_A } from '../../../src/simulator/machine/scenarios';
 import { generateCode } from '../../../src/simulator/otp/totp';
 import { explainLastRefusal } from '../../../src/simulator/trainer';
@@ -29,8 +37,14 @@ describe('phone', () => {
     phone.send({ type: 'phone.scan', uri: null });
     expect(phone.getSnapshot().context.error).toBe('No QR code found. Point the camera at the QR code.');
     phone.send({ type: 'phone.scan', uri: 'https://example.com/' });
-    expect(phone.getSnapshot()).toMatchObject({ value: 'scan', context: { error: expect.stringContaining('otpauth://') } });
-    phone.send({ type: 'phone.scan', uri: `otpauth://totp/Example%20Hosting:alex?secret=${KEY}&issuer=Example%20Hosting` });
+    expect(phone.getSnapshot()).toMatchObject({
+      value: 'scan',
+      context: { error: expect.stringContaining('otpauth://') },
+    });
+    phone.send({
+      type: 'phone.scan',
+      uri: `otpauth://totp/Example%20Hosting:alex?secret=${KEY}&issuer=Example%20Hosting`,
+    });
     expect(phone.getSnapshot()).toMatchObject({ value: 'app', context: { error: null, lastAdded: 'account-1' } });
     phone.send({ type: 'phone.add.open' });
     phone.send({ type: 'phone.add.manual' });

@@ -76,7 +76,11 @@ describe('backup code', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 12 }), typing, typing, (seed, first, second) => {
         const clock = fakeClock();
-        const area = createClientArea({ clock, random: seededRandom(seed), settings: { requireSecurityQuestion: false } });
+        const area = createClientArea({
+          clock,
+          random: seededRandom(seed),
+          settings: { requireSecurityQuestion: false },
+        });
         area.login(email, password, true);
         area.beginEnrollment();
         const enabled = area.confirmEnrollment(codeAt({ secret: area.state.pending?.secret ?? '' }, clock.now()).code);

@@ -20,16 +20,76 @@ export interface HotpVector {
 }
 
 export const RFC4226_APPENDIX_D: readonly HotpVector[] = [
-  { counter: 0, hmacHex: 'cc93cf18508d94934c64b65d8ba7667fb7cde4b0', truncatedHex: '4c93cf18', truncatedDecimal: 1284755224, hotp: '755224' },
-  { counter: 1, hmacHex: '75a48a19d4cbe100644e8ac1397eea747a2d33ab', truncatedHex: '41397eea', truncatedDecimal: 1094287082, hotp: '287082' },
-  { counter: 2, hmacHex: '0bacb7fa082fef30782211938bc1c5e70416ff44', truncatedHex: '082fef30', truncatedDecimal: 137359152, hotp: '359152' },
-  { counter: 3, hmacHex: '66c28227d03a2d5529262ff016a1e6ef76557ece', truncatedHex: '66ef7655', truncatedDecimal: 1726969429, hotp: '969429' },
-  { counter: 4, hmacHex: 'a904c900a64b35909874b33e61c5938a8e15ed1c', truncatedHex: '61c5938a', truncatedDecimal: 1640338314, hotp: '338314' },
-  { counter: 5, hmacHex: 'a37e783d7b7233c083d4f62926c7a25f238d0316', truncatedHex: '33c083d4', truncatedDecimal: 868254676, hotp: '254676' },
-  { counter: 6, hmacHex: 'bc9cd28561042c83f219324d3c607256c03272ae', truncatedHex: '7256c032', truncatedDecimal: 1918287922, hotp: '287922' },
-  { counter: 7, hmacHex: 'a4fb960c0bc06e1eabb804e5b397cdc4b45596fa', truncatedHex: '04e5b397', truncatedDecimal: 82162583, hotp: '162583' },
-  { counter: 8, hmacHex: '1b3c89f65e6c9e883012052823443f048b4332db', truncatedHex: '2823443f', truncatedDecimal: 673399871, hotp: '399871' },
-  { counter: 9, hmacHex: '1637409809a679dc698207310c8c7fc07290d9e5', truncatedHex: '2679dc69', truncatedDecimal: 645520489, hotp: '520489' },
+  {
+    counter: 0,
+    hmacHex: 'cc93cf18508d94934c64b65d8ba7667fb7cde4b0',
+    truncatedHex: '4c93cf18',
+    truncatedDecimal: 1284755224,
+    hotp: '755224',
+  },
+  {
+    counter: 1,
+    hmacHex: '75a48a19d4cbe100644e8ac1397eea747a2d33ab',
+    truncatedHex: '41397eea',
+    truncatedDecimal: 1094287082,
+    hotp: '287082',
+  },
+  {
+    counter: 2,
+    hmacHex: '0bacb7fa082fef30782211938bc1c5e70416ff44',
+    truncatedHex: '082fef30',
+    truncatedDecimal: 137359152,
+    hotp: '359152',
+  },
+  {
+    counter: 3,
+    hmacHex: '66c28227d03a2d5529262ff016a1e6ef76557ece',
+    truncatedHex: '66ef7655',
+    truncatedDecimal: 1726969429,
+    hotp: '969429',
+  },
+  {
+    counter: 4,
+    hmacHex: 'a904c900a64b35909874b33e61c5938a8e15ed1c',
+    truncatedHex: '61c5938a',
+    truncatedDecimal: 1640338314,
+    hotp: '338314',
+  },
+  {
+    counter: 5,
+    hmacHex: 'a37e783d7b7233c083d4f62926c7a25f238d0316',
+    truncatedHex: '33c083d4',
+    truncatedDecimal: 868254676,
+    hotp: '254676',
+  },
+  {
+    counter: 6,
+    hmacHex: 'bc9cd28561042c83f219324d3c607256c03272ae',
+    truncatedHex: '7256c032',
+    truncatedDecimal: 1918287922,
+    hotp: '287922',
+  },
+  {
+    counter: 7,
+    hmacHex: 'a4fb960c0bc06e1eabb804e5b397cdc4b45596fa',
+    truncatedHex: '04e5b397',
+    truncatedDecimal: 82162583,
+    hotp: '162583',
+  },
+  {
+    counter: 8,
+    hmacHex: '1b3c89f65e6c9e883012052823443f048b4332db',
+    truncatedHex: '2823443f',
+    truncatedDecimal: 673399871,
+    hotp: '399871',
+  },
+  {
+    counter: 9,
+    hmacHex: '1637409809a679dc698207310c8c7fc07290d9e5',
+    truncatedHex: '2679dc69',
+    truncatedDecimal: 645520489,
+    hotp: '520489',
+  },
 ];
 
 export type RfcAlgorithm = 'sha1' | 'sha256' | 'sha512';
@@ -59,10 +119,12 @@ const rows: ReadonlyArray<readonly [number, string, string, string, string]> = [
   [20000000000, '0000000027BC86AA', '65353130', '77737706', '47863826'],
 ];
 
-export const RFC6238_APPENDIX_B: readonly TotpVector[] = rows.flatMap(([seconds, timeStepHex, sha1, sha256, sha512]) => [
-  { seconds, timeStepHex, algorithm: 'sha1' as const, totp: sha1 },
-  { seconds, timeStepHex, algorithm: 'sha256' as const, totp: sha256 },
-  { seconds, timeStepHex, algorithm: 'sha512' as const, totp: sha512 },
-]);
+export const RFC6238_APPENDIX_B: readonly TotpVector[] = rows.flatMap(
+  ([seconds, timeStepHex, sha1, sha256, sha512]) => [
+    { seconds, timeStepHex, algorithm: 'sha1' as const, totp: sha1 },
+    { seconds, timeStepHex, algorithm: 'sha256' as const, totp: sha256 },
+    { seconds, timeStepHex, algorithm: 'sha512' as const, totp: sha512 },
+  ],
+);
 
 export const RFC6238_DIGITS = 8;

@@ -66,19 +66,26 @@ describe('robustness.md', () => {
     ['12a456', 'The code has only digits (0–9).'],
     ['', 'Please enter the 6-digit code from your app.'],
     ['   ', 'Please enter the 6-digit code from your app.'],
-  ])('robustness 3: "%s" gets a clear inline message, is not counted as a wrong code, and nothing throws', (typed, message) => {
-    const { area } = enrolled();
-    atSecondFactor(area);
-    expect(area.verifySecondFactor(typed)).toEqual({ ok: false, kind: 'malformed', message, field: 'code' });
-    expect(area.state.failures).toBe(0);
-    // The same in the enable window, and for values a broken UI might send.
-    const fresh = createClientArea({ clock: fakeClock(), random: seededRandom('3'), settings: { requireSecurityQuestion: false } });
-    fresh.login(email, password, true);
-    fresh.beginEnrollment();
-    expect(fresh.confirmEnrollment(typed)).toMatchObject({ ok: false, kind: 'malformed', message });
-    expect(() => fresh.confirmEnrollment(undefined as unknown as string)).not.toThrow();
-    expect(fresh.confirmEnrollment(null as unknown as string)).toMatchObject({ kind: 'malformed' });
-  });
+  ])(
+    'robustness 3: "%s" gets a clear inline message, is not counted as a wrong code, and nothing throws',
+    (typed, message) => {
+      const { area } = enrolled();
+      atSecondFactor(area);
+      expect(area.verifySecondFactor(typed)).toEqual({ ok: false, kind: 'malformed', message, field: 'code' });
+      expect(area.state.failures).toBe(0);
+      // The same in the enable window, and for values a broken UI might send.
+      const fresh = createClientArea({
+        clock: fakeClock(),
+        random: seededRandom('3'),
+        settings: { requireSecurityQuestion: false },
+      });
+      fresh.login(email, password, true);
+      fresh.beginEnrollment();
+      expect(fresh.confirmEnrollment(typed)).toMatchObject({ ok: false, kind: 'malformed', message });
+      expect(() => fresh.confirmEnrollment(undefined as unknown as string)).not.toThrow();
+      expect(fresh.confirmEnrollment(null as unknown as string)).toMatchObject({ kind: 'malformed' });
+    },
+  );
 
   it('robustness 4: previous window accepted, two windows old refused as expired', () => {
     const { area, code, clock } = enrolled();
@@ -128,7 +135,11 @@ describe('robustness.md', () => {
     // The simulation shows the lock's end time for the countdown and explains it.
     const sim = createSimulation({ start: 'login-2fa', clock: fakeClock(), seed: 'lock' });
     sim.clientArea.send({ type: 'login.submit', email, password, captcha: true });
-    for (let i = 0; i < 5; i++) sim.clientArea.send({ type: 'secondfactor.submit', code: sim.expectedCodeNow() === '000000' ? '111111' : '000000' });
+    for (let i = 0; i < 5; i++)
+      sim.clientArea.send({
+        type: 'secondfactor.submit',
+        code: sim.expectedCodeNow() === '000000' ? '111111' : '000000',
+      });
     expect(sim.view().lockedUntil).toBe(sim.clock.now() + 5 * 60_000);
     expect(explainLastRefusal(sim)).toContain('unlocks by itself');
   });
@@ -171,22 +182,25 @@ describe('robustness.md', () => {
   it.each([
     [75_000, 'early', "The phone's clock is 75 s ahead"],
     [-75_000, 'expired', "The phone's clock is 75 s behind"],
-  ] as const)('robustness 9: a phone clock off by %i ms gives codes the server refuses as %s', (offset, kind, explanation) => {
-    const clock = fakeClock();
-    const sim = createSimulation({ start: 'login-2fa', clock, seed: 'skew' });
-    sim.phone.send({ type: 'phone.clock.set-offset', ms: offset });
-    sim.clientArea.send({ type: 'login.submit', email, password, captcha: true });
-    const onPhone = sim.phoneView().accounts[0]?.code ?? '';
-    sim.clientArea.send({ type: 'secondfactor.submit', code: onPhone });
-    expect(sim.view().error).toMatchObject({ kind, message: MESSAGES.secondFactorIncorrect });
-    expect(explainLastRefusal(sim)).toContain(explanation);
-    expect(explainLastRefusal(sim)).toContain('the server accepts windows -1..+1');
-    // A phone only 20 s off is still within one window and works.
-    sim.phone.send({ type: 'phone.clock.set-offset', ms: Math.sign(offset) * 20_000 });
-    clock.advance(30_000);
-    sim.clientArea.send({ type: 'secondfactor.submit', code: sim.phoneView().accounts[0]?.code ?? '' });
-    expect(sim.view().screen).toBe('security-settings');
-  });
+  ] as const)(
+    'robustness 9: a phone clock off by %i ms gives codes the server refuses as %s',
+    (offset, kind, explanation) => {
+      const clock = fakeClock();
+      const sim = createSimulation({ start: 'login-2fa', clock, seed: 'skew' });
+      sim.phone.send({ type: 'phone.clock.set-offset', ms: offset });
+      sim.clientArea.send({ type: 'login.submit', email, password, captcha: true });
+      const onPhone = sim.phoneView().accounts[0]?.code ?? '';
+      sim.clientArea.send({ type: 'secondfactor.submit', code: onPhone });
+      expect(sim.view().error).toMatchObject({ kind, message: MESSAGES.secondFactorIncorrect });
+      expect(explainLastRefusal(sim)).toContain(explanation);
+      expect(explainLastRefusal(sim)).toContain('the server accepts windows -1..+1');
+      // A phone only 20 s off is still within one window and works.
+      sim.phone.send({ type: 'phone.clock.set-offset', ms: Math.sign(offset) * 20_000 });
+      clock.advance(30_000);
+      sim.clientArea.send({ type: 'secondfactor.submit', code: sim.phoneView().accounts[0]?.code ?? '' });
+      expect(sim.view().screen).toBe('security-settings');
+    },
+  );
 
   it('robustness 10: after a clock jump (sleep, hidden tab) the phone shows the current code and countdown at once', () => {
     const clock = fakeClock();
@@ -222,7 +236,11 @@ describe('robustness.md', () => {
   it('robustness 12: a setup key typed with spaces and lower case works; 0/1/8 confusions are explained', () => {
     const clock = fakeClock();
     const sim = createSimulation({ start: 'enable', clock, seed: 'typed', phoneStart: 'manual' });
-    for (const [confused, hint] of [['0', 'letter O'], ['1', 'letter I'], ['8', 'letter B']]) {
+    for (const [confused, hint] of [
+      ['0', 'letter O'],
+      ['1', 'letter I'],
+      ['8', 'letter B'],
+    ]) {
       sim.phone.send({ type: 'phone.manual.submit', accountName: 'Hosting', key: `ABCD EFGH ${confused}JKL MNOP` });
       expect(sim.phone.getSnapshot().context.error).toContain(hint);
       expect(sim.phoneView().screen).toBe('manual');
@@ -265,19 +283,22 @@ describe('robustness.md', () => {
     ['spaces', (c: string) => c.replace(/(.{4})(?=.)/g, '$1 ')],
     ['dashes', (c: string) => c.replace(/(.{4})(?=.)/g, '$1-')],
     ['no separators', (c: string) => c],
-  ])('robustness 15: the backup code typed with %s works once; a new one is issued and the old one is refused', (_, typed) => {
-    const { area, backupCode } = enrolled();
-    atSecondFactor(area);
-    const first = area.loginWithBackupCode(typed(backupCode));
-    expect(first).toMatchObject({ ok: true, kind: 'backup-login', message: 'Login via Backup Code Successful' });
-    expect(first.ok && first.backupCode).toMatch(/^[0-9a-f]{16}$/);
-    expect(first.ok && first.backupCode).not.toBe(backupCode);
-    expect(area.state.twoFactor).not.toBeNull(); // 2FA stays on
-    area.signOut();
-    atSecondFactor(area);
-    expect(area.loginWithBackupCode(typed(backupCode))).toMatchObject({ ok: false, kind: 'wrong' });
-    expect(area.loginWithBackupCode((first.ok && first.backupCode) || '')).toMatchObject({ ok: true });
-  });
+  ])(
+    'robustness 15: the backup code typed with %s works once; a new one is issued and the old one is refused',
+    (_, typed) => {
+      const { area, backupCode } = enrolled();
+      atSecondFactor(area);
+      const first = area.loginWithBackupCode(typed(backupCode));
+      expect(first).toMatchObject({ ok: true, kind: 'backup-login', message: 'Login via Backup Code Successful' });
+      expect(first.ok && first.backupCode).toMatch(/^[0-9a-f]{16}$/);
+      expect(first.ok && first.backupCode).not.toBe(backupCode);
+      expect(area.state.twoFactor).not.toBeNull(); // 2FA stays on
+      area.signOut();
+      atSecondFactor(area);
+      expect(area.loginWithBackupCode(typed(backupCode))).toMatchObject({ ok: false, kind: 'wrong' });
+      expect(area.loginWithBackupCode((first.ok && first.backupCode) || '')).toMatchObject({ ok: true });
+    },
+  );
 
   it('robustness 16: each field says which code it takes', () => {
     const { area, backupCode, code } = enrolled();
@@ -291,8 +312,12 @@ describe('robustness.md', () => {
       field: 'backup-code',
       message: expect.stringContaining('16-character backup code'),
     });
-    expect(area.loginWithBackupCode('zzzz zzzz zzzz zzzz')).toMatchObject({ message: expect.stringContaining('0–9 and the letters a–f') });
-    expect(area.loginWithBackupCode('abcd')).toMatchObject({ message: 'A backup code has 16 characters; you entered 4.' });
+    expect(area.loginWithBackupCode('zzzz zzzz zzzz zzzz')).toMatchObject({
+      message: expect.stringContaining('0–9 and the letters a–f'),
+    });
+    expect(area.loginWithBackupCode('abcd')).toMatchObject({
+      message: 'A backup code has 16 characters; you entered 4.',
+    });
     expect(area.state.failures).toBe(0);
   });
 });
