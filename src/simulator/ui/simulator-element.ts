@@ -152,7 +152,10 @@ export class TwofaSimulator extends HTMLElement {
   }
 
   #onClick = (event: MouseEvent): void => {
-    const button = (event.target as Element).closest<HTMLElement>('button');
+    // A click anywhere else closes the menu under the customer's name, as menus do.
+    const target = event.target as Element;
+    if (this.#sim?.view().menuOpen && !target.closest('.ca-user')) this.#send({ type: 'menu.close' });
+    const button = target.closest<HTMLElement>('button');
     if (!button || !this.contains(button)) return;
     const { send, action, copy, download, remove } = button.dataset;
     if (send?.startsWith('phone.')) return this.#sendPhone({ type: send } as PhoneEvent);
@@ -309,7 +312,6 @@ export class TwofaSimulator extends HTMLElement {
     if (!clock) return;
     if (clock.paused) clock.resume();
     else clock.pause();
-    button.setAttribute('aria-pressed', String(clock.paused));
     setText(button, this.#t(clock.paused ? 'sim.toolbar.resume' : 'sim.toolbar.pause'));
     this.#announce(this.#t(clock.paused ? 'sim.toolbar.paused' : 'sim.toolbar.resumed'));
     this.#tick();
@@ -321,10 +323,7 @@ export class TwofaSimulator extends HTMLElement {
     for (const form of all<HTMLFormElement>(this, 'form')) form.reset();
     for (const box of all<HTMLInputElement>(this, '[data-saved]')) box.checked = false;
     const pause = this.querySelector<HTMLElement>('[data-action="pause"]');
-    if (pause) {
-      pause.setAttribute('aria-pressed', 'false');
-      setText(pause, this.#t('sim.toolbar.pause'));
-    }
+    setText(pause, this.#t('sim.toolbar.pause'));
     this.#lastForm = null;
     this.#boot();
     this.#announce(this.#t('sim.toolbar.resetDone'));
