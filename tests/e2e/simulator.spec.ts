@@ -277,3 +277,72 @@ test.describe('with JavaScript off', () => {
     await expect(sim.getByRole('button')).toHaveCount(0);
   });
 });
+
+test('turning 2FA off asks for the password and says it is done', async ({ page }) => {
+  await page.goto(ARTICLE_2FA);
+  const sim = await simulator(page, 1);
+  const window = enableWindow(sim);
+  const secret = (await window.locator('[data-bind="key"]').textContent())!.replace(/\s/g, '');
+  await window.getByLabel('Enter the 6-digit code the app shows').fill(totp(secret, NOW.getTime()));
+  await window.getByRole('button', { name: 'Submit' }).click();
+  const done = sim.getByRole('dialog', { name: 'Two-Factor Authentication is now enabled' });
+  await done.getByRole('checkbox', { name: 'I have saved my backup code' }).check();
+  await done.getByRole('button', { name: 'Close' }).click();
+
+  await sim.getByRole('button', { name: 'Click here to Disable' }).click();
+  const disable = sim.getByRole('dialog', { name: 'Disable Two-Factor Authentication' });
+  const password = disable.getByLabel('Password');
+  await password.fill('wrong password');
+  await disable.getByRole('button', { name: 'Disable' }).click();
+  await expect(password).toHaveAccessibleDescription('Password incorrect. Please try again.');
+  await password.fill('Practice-Only-2FA!');
+  await disable.getByRole('button', { name: 'Disable' }).click();
+  await expect(disable).toBeHidden();
+  await expect(sim.getByText('Two-Factor Authentication has now been disabled for your account.').first()).toBeVisible();
+  await expect(sim.getByRole('button', { name: 'Click here to Enable' })).toBeFocused();
+});
+
+test('events are announced in one polite status region; Start over resets the guided steps', async ({ page }) => {
+  await page.goto(ARTICLE_2FA);
+  const sim = await simulator(page);
+  const status = sim.getByRole('status');
+  await expect(status).toHaveCount(1);
+  await sim.getByRole('button', { name: 'Login', exact: true }).click();
+  await expect(status).toHaveText('Please complete the captcha and try again.');
+  await logIn(sim);
+  await expect(sim.getByText('Step 2 of 7')).toBeVisible();
+  await sim.getByRole('button', { name: 'Start over' }).click();
+  await expect(status).toHaveText('The simulator started over.');
+  await expect(sim.getByText('Step 1 of 7')).toBeVisible();
+  await expect(sim.getByRole('heading', { name: 'Login' })).toBeVisible();
+  await expect(sim.getByRole('checkbox', { name: "I'm not a robot" })).not.toBeChecked();
+});
+
+test('a mistyped setup key gets a message that explains the Base32 alphabet; the right key works', async ({ page }) => {
+  await page.goto(ARTICLE_2FA);
+  const sim = await simulator(page, 1);
+  const key = (await enableWindow(sim).locator('[data-bind="key"]').textContent())!;
+  const phone = phoneOf(sim);
+  await phone.getByRole('button', { name: 'Add a code' }).click();
+  await phone.getByRole('button', { name: 'Enter a setup key' }).click();
+  await phone.getByLabel('Account name').fill('Example Hosting');
+  const field = phone.getByLabel('Your key');
+  await field.fill(`${key.slice(0, -1)}0`); // a zero: not in the Base32 alphabet
+  await phone.getByRole('button', { name: 'Add' }).click();
+  await expect(phone.getByText(/0.*O|letters A.Z and digits 2.7/).first()).toBeVisible();
+  await field.fill(key.toLowerCase()); // spaces and lower case are forgiven
+  await phone.getByRole('button', { name: 'Add' }).click();
+  // This simulator's phone clock is 75 s fast (scenario phone-clock-ahead).
+  expect(await phoneCode(sim)).toBe(totp(key.replace(/\s/g, ''), NOW.getTime() + 75_000));
+});
+
+test('the countdown ring turns red in the last 5 seconds of a code', async ({ page }) => {
+  await page.goto(ARTICLE_2FA);
+  const sim = await simulator(page, 1);
+  await scanQrWithPhone(sim);
+  const code = phoneOf(sim).locator('.phone-code').first();
+  const calm = await code.evaluate((element) => getComputedStyle(element).color);
+  await page.clock.runFor(16_000); // 26 s into the window: 4 s left
+  await expect(phoneOf(sim).getByText('4 s left')).toBeVisible();
+  expect(await code.evaluate((element) => getComputedStyle(element).color)).not.toBe(calm);
+});

@@ -540,8 +540,9 @@ export class TwofaSimulator extends HTMLElement {
     const opener = this.#opener;
     if (DIALOGS.has(previous) && !DIALOGS.has(screen) && opener && isShown(opener)) return opener.focus();
     if (DIALOGS.has(previous) && !DIALOGS.has(screen)) {
-      const twofa = this.querySelector<HTMLElement>(`[data-send="${screen === 'security-settings' ? 'twofa.disable' : 'twofa.enable'}"]`);
-      if (twofa && isShown(twofa)) return twofa.focus();
+      // The opener is gone (2FA was just turned on or off): the card's other button took its place.
+      const twofa = all(this, '[data-opener]').find(isShown);
+      if (twofa) return twofa.focus();
     }
     this.querySelector<HTMLElement>(`[data-screen="${screen}"] h3`)?.focus();
   }
