@@ -28,7 +28,7 @@ export interface OtpOptions {
  * the reference client area issues them, so the engine accepts 10 bytes and up. New secrets are
  * still 160 bits (RFC 4226 §4 recommends 160).
  */
-const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
+const guardrails = /* @__PURE__ */ createGuardrails({ MIN_SECRET_BYTES: 10 });
 const noble = /* @__PURE__ */ new NobleCryptoPlugin();
 
 const baseOptions = (secret: Secret, options: OtpOptions) => ({
