@@ -1,9 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { loadEnv } from 'vite';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentChecks from './src/integrations/content-checks.ts';
 import site from './src/data/site.json' with { type: 'json' };
+
+// Votes may go to another origin (README, Configuration): the policy must let that one through.
+const feedbackUrl = loadEnv(process.env.NODE_ENV ?? 'production', process.cwd(), 'PUBLIC_').PUBLIC_FEEDBACK_URL;
+const feedbackOrigin = feedbackUrl ? ` ${new URL(feedbackUrl, site.siteUrl).origin}` : '';
 
 export default defineConfig({
   site: site.siteUrl,
@@ -18,6 +23,29 @@ export default defineConfig({
   markdown: {
     // Shiki writes inline styles, which a Content-Security-Policy would have to allow.
     syntaxHighlight: 'prism',
+  },
+  security: {
+    // A hashed Content-Security-Policy <meta> on every page (only with build + preview, not dev).
+    // Nothing may come from another origin; no inline script or style attribute is allowed.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        // The enable window's QR code is an <img> with a data: SVG address.
+        "img-src 'self' data:",
+        `connect-src 'self'${feedbackOrigin}`,
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        // 'self': Astro hashes its own inline module scripts; what they import() by address (the
+        // simulator runtime and search UI under /runtime/, /pagefind/pagefind.js) needs 'self',
+        // as there is no 'strict-dynamic' here to extend the hashes' trust to them.
+        // 'wasm-unsafe-eval': Pagefind compiles its WASM index reader with WebAssembly.instantiate
+        // on the page when its worker (/pagefind/pagefind-worker.js, allowed by 'self') fails.
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 4321 },
   vite: {
