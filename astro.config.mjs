@@ -48,9 +48,4 @@ export default defineConfig({
     },
   },
   server: { host: '127.0.0.1', port: 4321 },
-  vite: {
-    // Lazy chunks (the simulator) are fetched by a tiny loader; Vite's modulepreload helper
-    // would add ~1 KB to every page's eager JS for no gain here.
-    build: { modulePreload: false },
-  },
 });

@@ -105,7 +105,7 @@ helpfulCount: ${(i * 37) % 500}
 draft: false
 ---
 
-import { Steps, Step, Note${simulator ? ', Simulator' : ''} } from '../../src/components/writer';
+import { Steps, Step, Note } from '../../src/components/writer';${simulator ? "\nimport { Simulator } from '../../src/components/writer/simulator';" : ''}
 
 This guide shows how to ${task} your ${thing}. ${line(0)}
 

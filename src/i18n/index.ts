@@ -9,9 +9,7 @@ export type StringKey = keyof typeof strings;
 export function t(key: StringKey, values: Record<string, string | number> = {}): string {
   const template = strings[key];
   if (template === undefined) throw new Error(`Missing UI string "${key}" in src/i18n/en.json`);
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
 /** Picks the `.one` or `.other` form of a counted string. */

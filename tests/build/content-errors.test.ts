@@ -14,7 +14,9 @@ describe('a build with bad frontmatter', () => {
 
   beforeAll(() => {
     site = makeTempSite();
-    site.edit(FILE, (text) => text.replace(/^category: billing$/m, 'categroy: billing').replace(/^related: \[/m, 'related: [no-such-article, '));
+    site.edit(FILE, (text) =>
+      text.replace(/^category: billing$/m, 'categroy: billing').replace(/^related: \[/m, 'related: [no-such-article, '),
+    );
     result = site.build();
   }, 120_000);
   afterAll(() => site?.remove());

@@ -28,7 +28,11 @@ describe('a new article from `npm run new:article`', () => {
     again = site.run(process.execPath, ['scripts/new-article.mjs', TITLE]);
     site.edit('src/data/site.json', (text) => text.replace('"editBaseUrl": ""', `"editBaseUrl": "${EDIT_BASE}"`));
     // The scaffold leaves its Figure example in a comment (there is no image yet): add a real one.
-    site.edit(FILE, (text) => `${text}\n<Figure src="/favicon.svg" alt="The help center logo" caption="Our logo" width={64} height={64} />\n`);
+    site.edit(
+      FILE,
+      (text) =>
+        `${text}\n<Figure src="/favicon.svg" alt="The help center logo" caption="Our logo" width={64} height={64} />\n`,
+    );
     build = site.build();
   }, 120_000);
   afterAll(() => site?.remove());

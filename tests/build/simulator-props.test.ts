@@ -17,7 +17,9 @@ describe('a build with <Simulator start="enabel">', () => {
 
   it('fails, naming the value, the allowed values and the page', () => {
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('<Simulator> got start="enabel": start must be one of "login", "security-question"');
+    expect(result.output).toContain(
+      '<Simulator> got start="enabel": start must be one of "login", "security-question"',
+    );
     expect(result.output).toContain('enable-two-factor-authentication');
   });
 });

@@ -27,7 +27,8 @@ export const test = base.extend<{ guard: PageGuard }>({
         const url = request.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;
         const origin = new URL(url).origin;
-        if (origin !== ownOrigin && !guard.allowOrigins.includes(origin)) problems.push(`request to another origin: ${url}`);
+        if (origin !== ownOrigin && !guard.allowOrigins.includes(origin))
+          problems.push(`request to another origin: ${url}`);
       });
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {

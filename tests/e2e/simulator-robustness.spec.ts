@@ -4,7 +4,17 @@
  * (The engine's unit tests cover every item's rules; these check what the reader sees.)
  */
 import { test, expect } from './fixtures';
-import { ARTICLE_2FA, NOW, useFixedClock, decodeQr, enableWindow, logIn, phoneCode, setSecurityQuestion, simulator } from './simulator-helpers';
+import {
+  ARTICLE_2FA,
+  NOW,
+  useFixedClock,
+  decodeQr,
+  enableWindow,
+  logIn,
+  phoneCode,
+  setSecurityQuestion,
+  simulator,
+} from './simulator-helpers';
 
 const LOGIN_ARTICLE = '/articles/log-in-to-the-client-area/';
 
@@ -42,11 +52,15 @@ test('robustness 22: in forced colours the QR keeps its light quiet zone and sti
   expect(uri).toMatch(/^otpauth:\/\/totp\//);
 });
 
-test('robustness 22: at 320 px the simulator fits without sideways scrolling, phone below the browser', async ({ page }) => {
+test('robustness 22: at 320 px the simulator fits without sideways scrolling, phone below the browser', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto(ARTICLE_2FA);
   const sim = await simulator(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   const browserBox = await sim.getByRole('group', { name: 'Client area in a web browser' }).boundingBox();
   const phoneBox = await sim.getByRole('region', { name: 'Phone' }).boundingBox();
@@ -116,7 +130,9 @@ test('robustness 7: double-clicking Submit enables once and shows one backup cod
   const window = enableWindow(sim);
   const secret = (await window.locator('[data-bind="key"]').textContent())!.replace(/\s/g, '');
   const { generateSync } = await import('otplib');
-  await window.getByLabel('Enter the 6-digit code the app shows').fill(generateSync({ secret, epoch: Math.floor(NOW.getTime() / 1000) }));
+  await window
+    .getByLabel('Enter the 6-digit code the app shows')
+    .fill(generateSync({ secret, epoch: Math.floor(NOW.getTime() / 1000) }));
   await window.getByRole('button', { name: 'Submit' }).dblclick();
   const done = sim.getByRole('dialog', { name: 'Two-Factor Authentication is now enabled' });
   await expect(done).toBeVisible();

@@ -16,7 +16,6 @@ import {
   totp,
 } from './simulator-helpers';
 
-
 test.beforeEach(({ page }) => useFixedClock(page));
 
 test('the whole enrollment, reading the code off the simulated phone', async ({ page }) => {
@@ -26,7 +25,9 @@ test('the whole enrollment, reading the code off the simulated phone', async ({ 
   await page.exposeFunction('recordSimulatorEvent', (name: string) => events.push(name));
   await sim.evaluate((element) => {
     const record = (window as unknown as { recordSimulatorEvent: (name: string) => void }).recordSimulatorEvent;
-    element.addEventListener('simulator:step', (event) => record(`step:${(event as CustomEvent<{ step: string }>).detail.step}`));
+    element.addEventListener('simulator:step', (event) =>
+      record(`step:${(event as CustomEvent<{ step: string }>).detail.step}`),
+    );
     element.addEventListener('simulator:complete', () => record('complete'));
   });
 
@@ -69,7 +70,9 @@ test('the whole enrollment, reading the code off the simulated phone', async ({ 
   expect(events.at(-1)).toBe('complete');
 });
 
-test('the QR is a real otpauth QR: a code computed from it by another TOTP implementation is accepted', async ({ page }) => {
+test('the QR is a real otpauth QR: a code computed from it by another TOTP implementation is accepted', async ({
+  page,
+}) => {
   await page.goto(ARTICLE_2FA);
   const sim = await simulator(page, 1); // starts at the open enable window
   const window = enableWindow(sim);
@@ -97,7 +100,11 @@ test('a wrong code gets the client area’s message and the typed code stays in 
   const field = window.getByLabel('Enter the 6-digit code the app shows');
   await field.fill('000000');
   await window.getByRole('button', { name: 'Submit' }).click();
-  await expect(window.getByText('The code you entered did not match what was expected. Please re-scan or enter the code and try again.')).toBeVisible();
+  await expect(
+    window.getByText(
+      'The code you entered did not match what was expected. Please re-scan or enter the code and try again.',
+    ),
+  ).toBeVisible();
   await expect(field).toHaveValue('000000');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
 
@@ -107,7 +114,9 @@ test('a wrong code gets the client area’s message and the typed code stays in 
   await expect(window.getByText('The code has 6 digits; you entered 5.')).toBeVisible();
 });
 
-test('with the page clock: the previous window’s code is accepted, one two windows old is refused', async ({ page }) => {
+test('with the page clock: the previous window’s code is accepted, one two windows old is refused', async ({
+  page,
+}) => {
   await page.goto(ARTICLE_2FA);
   const sim = await simulator(page, 1);
   const window = enableWindow(sim);
@@ -148,14 +157,19 @@ test('logging in with the backup code issues a new one', async ({ page }) => {
   await sim.getByRole('button', { name: 'Login', exact: true }).click();
   await expect(sim.getByRole('heading', { name: 'Login via Backup Code Successful' })).toBeVisible();
   await expect(sim.getByText('Backup Codes are valid once only. It will now be reset.')).toBeVisible();
-  const fresh = await sim.getByRole('region', { name: 'Login via Backup Code Successful' }).locator('code').textContent();
+  const fresh = await sim
+    .getByRole('region', { name: 'Login via Backup Code Successful' })
+    .locator('code')
+    .textContent();
   expect(fresh).toMatch(/^([0-9a-f]{4} ){3}[0-9a-f]{4}$/);
   expect(fresh).not.toBe(saved);
   await sim.getByRole('button', { name: 'Continue' }).click();
   await expect(sim.getByText('Two-Factor Authentication is currently enabled')).toBeVisible();
 });
 
-test('Escape closes the enable window and focus returns to the button that opened it; a new key is issued', async ({ page }) => {
+test('Escape closes the enable window and focus returns to the button that opened it; a new key is issued', async ({
+  page,
+}) => {
   await page.goto(ARTICLE_2FA);
   const sim = await simulator(page);
   await logIn(sim);
@@ -259,7 +273,9 @@ test('pausing the codes stops the phone’s countdown (more time, WCAG 2.2.1)', 
   await sim.getByRole('button', { name: 'Pause the codes' }).click();
   await expect(sim.getByRole('button', { name: 'Resume the codes' })).toBeVisible();
   const before = await phoneCode(sim);
-  const seconds = await phoneOf(sim).getByText(/s left/).textContent();
+  const seconds = await phoneOf(sim)
+    .getByText(/s left/)
+    .textContent();
   await page.clock.runFor(65_000);
   expect(await phoneCode(sim)).toBe(before);
   await expect(phoneOf(sim).getByText(/s left/)).toHaveText(seconds!);
@@ -298,7 +314,9 @@ test('turning 2FA off asks for the password and says it is done', async ({ page 
   await password.fill('Practice-Only-2FA!');
   await disable.getByRole('button', { name: 'Disable' }).click();
   await expect(disable).toBeHidden();
-  await expect(sim.getByText('Two-Factor Authentication has now been disabled for your account.').first()).toBeVisible();
+  await expect(
+    sim.getByText('Two-Factor Authentication has now been disabled for your account.').first(),
+  ).toBeVisible();
   await expect(sim.getByRole('button', { name: 'Click here to Enable' })).toBeFocused();
 });
 

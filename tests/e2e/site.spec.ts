@@ -38,7 +38,9 @@ test.describe('every article page', () => {
 });
 
 test('a tag page lists exactly the articles carrying that tag', async ({ page }) => {
-  const tag = articles.flatMap((article) => article.tags).find((candidate, index, all) => all.indexOf(candidate) !== index);
+  const tag = articles
+    .flatMap((article) => article.tags)
+    .find((candidate, index, all) => all.indexOf(candidate) !== index);
   expect(tag, 'some tag is shared by two articles').toBeDefined();
   const expected = articles.filter((article) => article.tags.includes(tag!)).map((article) => article.title);
 
@@ -46,7 +48,10 @@ test('a tag page lists exactly the articles carrying that tag', async ({ page })
   await page.getByRole('list', { name: 'Tags' }).getByRole('link', { name: tag!, exact: true }).click();
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toContainText(tag!);
-  const listed = await page.getByRole('list', { name: (await heading.textContent())! }).getByRole('link').allTextContents();
+  const listed = await page
+    .getByRole('list', { name: (await heading.textContent())! })
+    .getByRole('link')
+    .allTextContents();
   expect(listed.sort()).toEqual(expected.sort());
 });
 
@@ -54,7 +59,10 @@ test('home page shows every category with its article count and the most helpful
   await page.goto('/');
   const categories = page.getByRole('region', { name: 'Browse by category' }).getByRole('listitem');
   await expect(categories.first()).toBeVisible();
-  const counted = (await categories.allTextContents()).reduce((sum, text) => sum + Number(/\((\d+) articles?\)/.exec(text)?.[1] ?? NaN), 0);
+  const counted = (await categories.allTextContents()).reduce(
+    (sum, text) => sum + Number(/\((\d+) articles?\)/.exec(text)?.[1] ?? NaN),
+    0,
+  );
   expect(counted).toBe(articles.length);
   await expect(page.getByRole('region', { name: 'Most helpful articles' }).getByRole('link').first()).toBeVisible();
 });
@@ -72,7 +80,9 @@ test('at 320 px wide nothing scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of ['/', `/articles/${articles[0]!.slug}/`]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `${path} fits in 320 px`).toBeLessThanOrEqual(0);
   }
 });

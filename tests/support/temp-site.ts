@@ -30,7 +30,11 @@ export function makeTempSite(): TempSite {
     write: (path, text) => writeFileSync(join(dir, path), text),
     edit: (path, change) => site.write(path, change(site.read(path))),
     run(command, args, env = {}) {
-      const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      const result = spawnSync(command, args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      });
       return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
     },
     build: () => site.run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build']),

@@ -31,17 +31,37 @@ describe('article frontmatter schema', () => {
   });
 
   it.each([
-    ['a misspelled key', { ...valid, categroy: 'billing' }, /unknown frontmatter field "categroy".*allowed fields are title/],
+    [
+      'a misspelled key',
+      { ...valid, categroy: 'billing' },
+      /unknown frontmatter field "categroy".*allowed fields are title/,
+    ],
     ['a missing title', { ...valid, title: undefined }, /^title: title is missing/],
     ['a missing description', { ...valid, description: undefined }, /^description: description is missing/],
     ['a short description', { ...valid, description: 'Too short.' }, /description is too short/],
     ['a missing category', { ...valid, category: undefined }, /^category: category is missing: use one of/],
-    ['an unknown category', { ...valid, category: 'Security' }, /category "Security" is not one of .*account-security, domains, billing, hosting, email/],
+    [
+      'an unknown category',
+      { ...valid, category: 'Security' },
+      /category "Security" is not one of .*account-security, domains, billing, hosting, email/,
+    ],
     ['no tags', { ...valid, tags: [] }, /tags is empty/],
     ['tags as one string', { ...valid, tags: 'Billing' }, /tags must be a list/],
-    ['a related slug that does not exist', { ...valid, related: ['no-such-article'] }, /related article "no-such-article" does not exist/],
-    ['a related title instead of a slug', { ...valid, related: ['Check Invoices'] }, /related entry "Check Invoices" is not an article slug/],
-    ['a quoted date', { ...valid, updated: '20/11/2026' }, /updated "20\/11\/2026" is not a date: write it as YYYY-MM-DD/],
+    [
+      'a related slug that does not exist',
+      { ...valid, related: ['no-such-article'] },
+      /related article "no-such-article" does not exist/,
+    ],
+    [
+      'a related title instead of a slug',
+      { ...valid, related: ['Check Invoices'] },
+      /related entry "Check Invoices" is not an article slug/,
+    ],
+    [
+      'a quoted date',
+      { ...valid, updated: '20/11/2026' },
+      /updated "20\/11\/2026" is not a date: write it as YYYY-MM-DD/,
+    ],
     ['a missing date', { ...valid, updated: undefined }, /^updated: updated is missing: write it as YYYY-MM-DD/],
     ['a fractional helpful count', { ...valid, helpfulCount: 2.5 }, /helpfulCount must be a whole number/],
     ['a negative helpful count', { ...valid, helpfulCount: -1 }, /helpfulCount cannot be negative/],

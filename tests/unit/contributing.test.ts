@@ -5,9 +5,9 @@ import { makeArticleSchema } from '../../src/content/article-schema';
 
 const guide = readFileSync('CONTRIBUTING.md', 'utf8');
 const shape = makeArticleSchema(() => []).shape;
-const components = [
-  ...readFileSync('src/components/writer/index.ts', 'utf8').matchAll(/export \{ default as (\w+) \}/g),
-].map((match) => match[1]!);
+const components = ['src/components/writer/index.ts', 'src/components/writer/simulator.ts'].flatMap((barrel) =>
+  [...readFileSync(barrel, 'utf8').matchAll(/export \{ default as (\w+) \}/g)].map((match) => match[1]!),
+);
 
 describe('CONTRIBUTING.md', () => {
   it.each(Object.entries(shape).map(([field, schema]) => [field, (schema as { description?: string }).description]))(

@@ -25,10 +25,26 @@ describe('<Simulator> props', () => {
   });
 
   it.each([
-    ['start', () => checkStart('Simulator', 'enabel'), /<Simulator> got start="enabel": start must be one of "login", .*"enable".*Example: <Simulator start="enable" \/>/],
-    ['mode', () => checkMode('Simulator', 'tutorial'), /<Simulator> got mode="tutorial": mode must be one of "practice", "guided"/],
-    ['scenario', () => checkScenario('Simulator', 'clock-fast'), /<Simulator> got scenario="clock-fast": scenario must be one of "default", .*"phone-clock-ahead"/],
-    ['seed', () => checkSeed('Simulator', 'two words'), /<Simulator> got seed="two words": seed must be letters, digits/],
+    [
+      'start',
+      () => checkStart('Simulator', 'enabel'),
+      /<Simulator> got start="enabel": start must be one of "login", .*"enable".*Example: <Simulator start="enable" \/>/,
+    ],
+    [
+      'mode',
+      () => checkMode('Simulator', 'tutorial'),
+      /<Simulator> got mode="tutorial": mode must be one of "practice", "guided"/,
+    ],
+    [
+      'scenario',
+      () => checkScenario('Simulator', 'clock-fast'),
+      /<Simulator> got scenario="clock-fast": scenario must be one of "default", .*"phone-clock-ahead"/,
+    ],
+    [
+      'seed',
+      () => checkSeed('Simulator', 'two words'),
+      /<Simulator> got seed="two words": seed must be letters, digits/,
+    ],
     ['a number as start', () => checkStart('Simulator', 3), /got start=3 \(a number\)/],
   ])('a bad %s names the value received and the values allowed', (_, check, message) => {
     expect(check).toThrow(message);
@@ -41,9 +57,21 @@ describe('<LiveFigure> props', () => {
   });
 
   it.each([
-    ['an unknown screen', () => checkFigureScreen('settings'), /<LiveFigure> got screen="settings": screen must be one of "login", "security-settings", "enable"/],
-    ['an unknown marker', () => checkMarkers(['menu', 'submit']), /<LiveFigure> got markers\[1\]="submit": markers\[1\] must be one of "captcha", .*"enable-submit"/],
-    ['markers as text', () => checkMarkers('menu'), /<LiveFigure> got markers="menu": markers must be a list in braces/],
+    [
+      'an unknown screen',
+      () => checkFigureScreen('settings'),
+      /<LiveFigure> got screen="settings": screen must be one of "login", "security-settings", "enable"/,
+    ],
+    [
+      'an unknown marker',
+      () => checkMarkers(['menu', 'submit']),
+      /<LiveFigure> got markers\[1\]="submit": markers\[1\] must be one of "captcha", .*"enable-submit"/,
+    ],
+    [
+      'markers as text',
+      () => checkMarkers('menu'),
+      /<LiveFigure> got markers="menu": markers must be a list in braces/,
+    ],
   ])('rejects %s with a message that says what is allowed', (_, check, message) => {
     expect(check).toThrow(message);
   });

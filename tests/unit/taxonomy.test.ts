@@ -51,6 +51,9 @@ describe('tags', () => {
 });
 
 it('most helpful puts the highest count first', () => {
-  const list = mostHelpful([article('low', { helpfulCount: 1 }), article('high', { helpfulCount: 9 }), article('mid', { helpfulCount: 5 })], 2);
+  const list = mostHelpful(
+    [article('low', { helpfulCount: 1 }), article('high', { helpfulCount: 9 }), article('mid', { helpfulCount: 5 })],
+    2,
+  );
   expect(list.map((entry) => entry.id)).toEqual(['high', 'mid']);
 });

@@ -20,8 +20,21 @@ describe('helpful vote store', () => {
   });
 
   it.each([
-    ['storage access throws', () => { throw new DOMException('blocked', 'SecurityError'); }],
-    ['storage is full', () => ({ getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } })],
+    [
+      'storage access throws',
+      () => {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    ],
+    [
+      'storage is full',
+      () => ({
+        getItem: () => null,
+        setItem: () => {
+          throw new DOMException('full', 'QuotaExceededError');
+        },
+      }),
+    ],
     ['no storage at all', () => null],
   ])('when %s the vote counts for this page view and says it was not kept', (_, storage) => {
     const store = createVoteStore({ article: 'a', storage: storage as () => VoteStorage | null });
@@ -31,7 +44,12 @@ describe('helpful vote store', () => {
 
   it('sends { article, helpful } as JSON to the configured feedback URL', async () => {
     const beacon = vi.fn((_url: string, _body: Blob) => true);
-    const store = createVoteStore({ article: 'check-invoices', storage: () => memoryStorage(), feedbackUrl: 'https://feedback.example.com/v', beacon });
+    const store = createVoteStore({
+      article: 'check-invoices',
+      storage: () => memoryStorage(),
+      feedbackUrl: 'https://feedback.example.com/v',
+      beacon,
+    });
     expect(store.record('no')).toEqual({ kept: true, sent: true });
     expect(beacon).toHaveBeenCalledTimes(1);
     const [url, body] = beacon.mock.calls[0]!;

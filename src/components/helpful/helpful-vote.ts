@@ -21,7 +21,7 @@ class HelpfulVote extends HTMLElement {
 
     const show = (vote: Vote | null, kept = true) => {
       for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset['vote'] === vote));
-      const message = vote === null ? '' : this.dataset[vote === 'yes' ? 'thanksYes' : 'thanksNo'] ?? '';
+      const message = vote === null ? '' : (this.dataset[vote === 'yes' ? 'thanksYes' : 'thanksNo'] ?? '');
       status.textContent = kept ? message : `${message} ${this.dataset['notKept'] ?? ''}`.trim();
     };
 

@@ -25,7 +25,13 @@ export function checkMode(component: string, value: unknown): Mode {
 export function checkScenario(component: string, value: unknown): ScenarioId {
   if (value === undefined) return 'default';
   if (isScenarioId(value)) return value;
-  throw propError(component, 'scenario', value, `one of ${list(Object.keys(SCENARIOS))}`, `<${component} scenario="phone-clock-ahead" />`);
+  throw propError(
+    component,
+    'scenario',
+    value,
+    `one of ${list(Object.keys(SCENARIOS))}`,
+    `<${component} scenario="phone-clock-ahead" />`,
+  );
 }
 
 export function checkSeed(component: string, value: unknown): string | undefined {
@@ -61,14 +67,22 @@ export type FigureScreen = (typeof FIGURE_SCREENS)[number];
 
 export function checkFigureScreen(value: unknown): FigureScreen {
   if (typeof value === 'string' && (FIGURE_SCREENS as readonly string[]).includes(value)) return value as FigureScreen;
-  throw propError('LiveFigure', 'screen', value, `one of ${list(FIGURE_SCREENS)}`, '<LiveFigure screen="security-settings" markers={["menu", "enable-open"]} caption="…" />');
+  throw propError(
+    'LiveFigure',
+    'screen',
+    value,
+    `one of ${list(FIGURE_SCREENS)}`,
+    '<LiveFigure screen="security-settings" markers={["menu", "enable-open"]} caption="…" />',
+  );
 }
 
 /** `["menu", "enable-open"]` -> { menu: 1, "enable-open": 2 }. */
 export function checkMarkers(value: unknown): Partial<Record<FigureTarget, number>> {
-  const example = '<LiveFigure screen="security-settings" markers={["menu", "twofa-card", "enable-open"]} caption="…" />';
+  const example =
+    '<LiveFigure screen="security-settings" markers={["menu", "twofa-card", "enable-open"]} caption="…" />';
   if (value === undefined) return {};
-  if (!Array.isArray(value)) throw propError('LiveFigure', 'markers', value, `a list in braces of ${list(FIGURE_TARGETS)}`, example);
+  if (!Array.isArray(value))
+    throw propError('LiveFigure', 'markers', value, `a list in braces of ${list(FIGURE_TARGETS)}`, example);
   const markers: Partial<Record<FigureTarget, number>> = {};
   value.forEach((target: unknown, index) => {
     if (typeof target !== 'string' || !(FIGURE_TARGETS as readonly string[]).includes(target)) {

@@ -1,6 +1,7 @@
 /**
  * The components writers use in articles. Import them at the top of an .mdx file:
- *   import { Steps, Step, Note, Tip, Warning, Kbd, Figure, Simulator, LiveFigure } from '../../src/components/writer';
+ *   import { Steps, Step, Note, Tip, Warning, Kbd, Figure } from '../../src/components/writer';
+ * The simulator and live figures come from './simulator' (see simulator.ts for why).
  * CONTRIBUTING.md documents each one. Every bad prop fails the build with a message that names
  * the component, the prop, what was received and what is allowed (see validate.ts).
  */
@@ -11,5 +12,3 @@ export { default as Tip } from './Tip.astro';
 export { default as Warning } from './Warning.astro';
 export { default as Kbd } from './Kbd.astro';
 export { default as Figure } from './Figure.astro';
-export { default as Simulator } from './Simulator.astro';
-export { default as LiveFigure } from './LiveFigure.astro';

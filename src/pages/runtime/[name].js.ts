@@ -5,7 +5,10 @@ import { RUNTIME_ENTRIES, runtimeBundle, type RuntimeName } from '../../lib/runt
 export const getStaticPaths = (async () => {
   const names = Object.keys(RUNTIME_ENTRIES) as RuntimeName[];
   const bundles = await Promise.all(names.map((name) => runtimeBundle(name)));
-  return bundles.map((bundle) => ({ params: { name: bundle.file.replace(/\.js$/, '') }, props: { code: bundle.code } }));
+  return bundles.map((bundle) => ({
+    params: { name: bundle.file.replace(/\.js$/, '') },
+    props: { code: bundle.code },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ code: string }> = ({ props }) =>

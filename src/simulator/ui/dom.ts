@@ -17,7 +17,8 @@ export function isShown(element: Element): boolean {
   return element instanceof HTMLElement && element.getClientRects().length > 0;
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function focusables(root: ParentNode): HTMLElement[] {
   return all<HTMLElement>(root, FOCUSABLE).filter((element) => isShown(element) && !element.closest('[inert]'));

@@ -112,7 +112,9 @@ export class TwofaSimulator extends HTMLElement {
     const url = new URL(location.href);
     const fromUrl = url.searchParams.get(param);
     if (fromUrl && /^[\w-]{1,64}$/.test(fromUrl)) return fromUrl;
-    const fresh = [...crypto.getRandomValues(new Uint8Array(6))].map((byte) => byte.toString(36).padStart(2, '0')).join('');
+    const fresh = [...crypto.getRandomValues(new Uint8Array(6))]
+      .map((byte) => byte.toString(36).padStart(2, '0'))
+      .join('');
     url.searchParams.set(param, fresh);
     history.replaceState(history.state, '', url);
     return fresh;
@@ -137,7 +139,9 @@ export class TwofaSimulator extends HTMLElement {
     sim.clientArea.subscribe(() => this.#render());
     sim.phone.subscribe(() => this.#render());
     this.#render();
-    this.dispatchEvent(new CustomEvent<{ simulation: Simulation }>('simulator:ready', { bubbles: true, detail: { simulation: sim } }));
+    this.dispatchEvent(
+      new CustomEvent<{ simulation: Simulation }>('simulator:ready', { bubbles: true, detail: { simulation: sim } }),
+    );
   }
 
   // ---- input ---------------------------------------------------------------------------------
@@ -220,7 +224,11 @@ export class TwofaSimulator extends HTMLElement {
       case 'disable':
         return this.#send({ type: 'disable.submit', password: fields['password'] ?? '' });
       case 'phone-manual':
-        return this.#sendPhone({ type: 'phone.manual.submit', accountName: fields['accountName'] ?? '', key: fields['key'] ?? '' });
+        return this.#sendPhone({
+          type: 'phone.manual.submit',
+          accountName: fields['accountName'] ?? '',
+          key: fields['key'] ?? '',
+        });
     }
   };
 
@@ -259,7 +267,13 @@ export class TwofaSimulator extends HTMLElement {
     const order = [dialog, phone, toolbar].flatMap((part) => (part ? focusables(part) : []));
     if (order.length === 0) return;
     const index = order.indexOf(document.activeElement as HTMLElement);
-    const next = event.shiftKey ? (index <= 0 ? order.length - 1 : index - 1) : index === -1 || index === order.length - 1 ? 0 : index + 1;
+    const next = event.shiftKey
+      ? index <= 0
+        ? order.length - 1
+        : index - 1
+      : index === -1 || index === order.length - 1
+        ? 0
+        : index + 1;
     event.preventDefault();
     order[next]?.focus();
   }
@@ -335,7 +349,9 @@ export class TwofaSimulator extends HTMLElement {
     if (!text) return;
     const copied = await copyText(text);
     if (!copied) {
-      const code = this.querySelector(`[data-screen="${view?.screen}"] [data-bind="${what === 'key' ? 'key' : 'backup-code'}"]`);
+      const code = this.querySelector(
+        `[data-screen="${view?.screen}"] [data-bind="${what === 'key' ? 'key' : 'backup-code'}"]`,
+      );
       if (code) getSelection()?.selectAllChildren(code);
     }
     this.#announce(this.#t(copied ? 'sim.ca.copied' : 'sim.ca.copyFailed'));
@@ -373,7 +389,8 @@ export class TwofaSimulator extends HTMLElement {
   #renderClientArea(view: ClientAreaView): void {
     const dialogOpen = DIALOGS.has(view.screen);
     const page = dialogOpen ? 'security-settings' : view.screen;
-    for (const screen of all(this, '[data-screen]')) setHidden(screen, screen.dataset['screen'] !== page && screen.dataset['screen'] !== view.screen);
+    for (const screen of all(this, '[data-screen]'))
+      setHidden(screen, screen.dataset['screen'] !== page && screen.dataset['screen'] !== view.screen);
     const background = this.querySelector<HTMLElement>('[data-part="page"]');
     if (background) background.inert = dialogOpen;
 
@@ -413,7 +430,9 @@ export class TwofaSimulator extends HTMLElement {
     const fresh = last !== this.#lastResult;
     this.#lastResult = last;
     const form = this.#lastForm && isShown(this.#lastForm) ? this.#lastForm : null;
-    const slot = form?.querySelector<HTMLElement>('[data-error]') ?? (view.screen === 'security-settings' ? this.querySelector<HTMLElement>('[data-error="twofa"]') : null);
+    const slot =
+      form?.querySelector<HTMLElement>('[data-error]') ??
+      (view.screen === 'security-settings' ? this.querySelector<HTMLElement>('[data-error="twofa"]') : null);
     for (const error of all(this, '[data-error]')) {
       if (error === slot || error.dataset['error'] === 'backup-ack') continue;
       setHidden(error, true);
@@ -421,7 +440,9 @@ export class TwofaSimulator extends HTMLElement {
     }
     for (const field of all(this, '[aria-invalid="true"]')) field.removeAttribute('aria-invalid');
     if (view.error && slot) {
-      const message = view.lockedUntil ? MESSAGES.lockedOut(view.lockedUntil - (this.#sim?.clock.now() ?? 0)) : view.error.message;
+      const message = view.lockedUntil
+        ? MESSAGES.lockedOut(view.lockedUntil - (this.#sim?.clock.now() ?? 0))
+        : view.error.message;
       setText(slot, message);
       setHidden(slot, false);
       slot.id ||= `${this.id}-${Math.random().toString(36).slice(2, 8)}`;
@@ -434,8 +455,10 @@ export class TwofaSimulator extends HTMLElement {
       setHidden(slot, true);
       slot.textContent = '';
     }
-    const notice = form?.querySelector<HTMLElement>('[data-notice]') ?? this.querySelector<HTMLElement>('[data-page-notice]');
-    for (const element of all(this, '[data-notice], [data-page-notice]')) if (element !== notice || !view.notice) setHidden(element, true);
+    const notice =
+      form?.querySelector<HTMLElement>('[data-notice]') ?? this.querySelector<HTMLElement>('[data-page-notice]');
+    for (const element of all(this, '[data-notice], [data-page-notice]'))
+      if (element !== notice || !view.notice) setHidden(element, true);
     if (view.notice && notice && !DIALOGS.has(view.screen)) {
       setText(notice, view.notice);
       setHidden(notice, false);
@@ -464,7 +487,10 @@ export class TwofaSimulator extends HTMLElement {
     this.#accountCount = phone.accounts.length;
     const autoTime = this.querySelector<HTMLInputElement>('[data-auto-time]');
     if (autoTime) autoTime.checked = phone.clockOffsetMs === 0;
-    setText(this.querySelector('[data-bind="phone-google"]'), phone.google ? this.#t('sim.phone.googleAccount', { account: phone.google }) : this.#t('sim.phone.noGoogle'));
+    setText(
+      this.querySelector('[data-bind="phone-google"]'),
+      phone.google ? this.#t('sim.phone.googleAccount', { account: phone.google }) : this.#t('sim.phone.noGoogle'),
+    );
     this.#renderAccounts(phone);
     this.#renderClock(phone);
   }
@@ -510,7 +536,12 @@ export class TwofaSimulator extends HTMLElement {
     setText(this.querySelector('[data-bind="phone-time"]'), time);
     const offset = this.querySelector('[data-bind="phone-offset"]');
     const seconds = Math.round(phone.clockOffsetMs / 1000);
-    setText(offset, seconds === 0 ? '' : this.#t('sim.phone.clockOff', { offset: `${seconds > 0 ? '+' : '−'}${Math.abs(seconds)} s` }));
+    setText(
+      offset,
+      seconds === 0
+        ? ''
+        : this.#t('sim.phone.clockOff', { offset: `${seconds > 0 ? '+' : '−'}${Math.abs(seconds)} s` }),
+    );
     setHidden(offset, seconds === 0 || this.dataset['mode'] === 'practice');
   }
 
@@ -532,7 +563,12 @@ export class TwofaSimulator extends HTMLElement {
     }
     if (changed || phoneScreen !== this.#lastPhoneScreen) {
       this.#lastPhoneScreen = phoneScreen;
-      this.dispatchEvent(new CustomEvent<EventDetail>('simulator:step', { bubbles: true, detail: { step: view.screen, phone: phoneScreen, start: this.#start } }));
+      this.dispatchEvent(
+        new CustomEvent<EventDetail>('simulator:step', {
+          bubbles: true,
+          detail: { step: view.screen, phone: phoneScreen, start: this.#start },
+        }),
+      );
     }
   }
 
@@ -552,7 +588,12 @@ export class TwofaSimulator extends HTMLElement {
     if (state.current === state.steps.length && !this.#completed) {
       this.#completed = true;
       this.#announce(this.#t('sim.announce.complete'));
-      this.dispatchEvent(new CustomEvent<EventDetail>('simulator:complete', { bubbles: true, detail: { step: view.screen, phone: phone.screen, start: this.#start } }));
+      this.dispatchEvent(
+        new CustomEvent<EventDetail>('simulator:complete', {
+          bubbles: true,
+          detail: { step: view.screen, phone: phone.screen, start: this.#start },
+        }),
+      );
     }
     if (this.dataset['mode'] !== 'guided') return;
     this.#renderGuideList(state);
@@ -565,14 +606,23 @@ export class TwofaSimulator extends HTMLElement {
       item.classList.toggle('is-done', index < state.current);
     }
     const done = state.current >= state.steps.length;
-    setText(this.querySelector('[data-bind="progress"]'), done ? this.#t('sim.guide.done') : this.#t('sim.guide.progress', { current: state.current + 1, total: state.steps.length }));
+    setText(
+      this.querySelector('[data-bind="progress"]'),
+      done
+        ? this.#t('sim.guide.done')
+        : this.#t('sim.guide.progress', { current: state.current + 1, total: state.steps.length }),
+    );
     const marker = this.querySelector<HTMLElement>('[data-marker]');
     if (!marker) return;
     const step = state.steps[state.current];
     const target = step
       ? markerTargets(step)
           .flatMap((name) => all<HTMLElement>(this, `[data-target="${name}"]`))
-          .find((element) => isShown(element) && !(element instanceof HTMLInputElement && element.type === 'checkbox' && element.checked))
+          .find(
+            (element) =>
+              isShown(element) &&
+              !(element instanceof HTMLInputElement && element.type === 'checkbox' && element.checked),
+          )
       : undefined;
     if (!target) return setHidden(marker, true);
     setText(marker, String(state.current + 1));
@@ -591,7 +641,8 @@ export class TwofaSimulator extends HTMLElement {
     if (step !== this.#codeStep) {
       const rolled = this.#codeStep !== -1;
       this.#codeStep = step;
-      if (rolled && phone.screen === 'app' && phone.accounts.length > 0 && !this.#phoneSettings) this.#announce(this.#t('sim.announce.newCode'));
+      if (rolled && phone.screen === 'app' && phone.accounts.length > 0 && !this.#phoneSettings)
+        this.#announce(this.#t('sim.announce.newCode'));
     }
     const view = sim.view();
     if (view.lockedUntil !== null || view.error?.kind === 'locked') this.#renderMessages(view);

@@ -268,7 +268,12 @@ describe('start steps', () => {
 
 describe('secret length', () => {
   it("reproduces the reference client area's 80-bit (16-character) keys with secretBytes: 10", () => {
-    const sim = createSimulation({ start: 'enable', clock: fakeClock(), settings: { secretBytes: 10 }, phoneStart: 'manual' });
+    const sim = createSimulation({
+      start: 'enable',
+      clock: fakeClock(),
+      settings: { secretBytes: 10 },
+      phoneStart: 'manual',
+    });
     const key = sim.view().enrollment?.key ?? '';
     expect(key).toMatch(/^[A-Z2-7]{16}$/);
     sim.phone.send({ type: 'phone.manual.submit', accountName: 'Example Hosting', key });
