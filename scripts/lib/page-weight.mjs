@@ -102,6 +102,7 @@ export function builtPages(dist) {
 /** Which budget of size-budgets.json a page answers to. */
 export function budgetKind(name, weight) {
   if (name === 'home') return 'home';
+  if (name === 'search') return 'searchPage';
   if (weight.lazyJs.raw > 0) return name.startsWith('training/') ? 'trainingDrill' : 'simulatorArticle';
   return name.startsWith('articles/') ? 'plainArticle' : 'otherPage';
 }
