@@ -2,20 +2,8 @@
  * The UI strings the training scripts need at run time. The .astro components copy them from
  * src/i18n/en.json into `data-strings`, so the scripts carry no copy of the text.
  */
-import type { Screen, SuccessKind } from '../../training/types';
-
-const SCREENS = [
-  'login',
-  'second-factor',
-  'backup-login',
-  'backup-login-done',
-  'security-question',
-  'dashboard',
-  'security-settings',
-  'enable',
-  'backup-code',
-  'disable',
-] as const satisfies readonly Screen[];
+import { SCREENS } from '../../simulator/machine/view';
+import type { SuccessKind } from '../../training/types';
 
 const RESULTS = [
   'signed-in',
