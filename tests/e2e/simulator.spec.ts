@@ -364,3 +364,23 @@ test('the countdown ring turns red in the last 5 seconds of a code', async ({ pa
   await expect(phoneOf(sim).getByText('4 s left')).toBeVisible();
   expect(await code.evaluate((element) => getComputedStyle(element).color)).not.toBe(calm);
 });
+
+test('Security Settings is in the menu under the customer’s name', async ({ page }) => {
+  await page.goto(ARTICLE_2FA);
+  const sim = await simulator(page);
+  await logIn(sim);
+  await setSecurityQuestion(sim);
+  await sim.getByRole('button', { name: 'Dashboard' }).click();
+  await expect(sim.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+  const menuButton = sim.getByRole('button', { name: 'Hello, Alex!' });
+  await menuButton.click();
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+  await sim.getByRole('button', { name: 'Security Settings' }).click();
+  await expect(sim.getByRole('heading', { name: 'Security Settings' })).toBeVisible();
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+  // Escape closes the menu and returns focus to its button.
+  await menuButton.click();
+  await page.keyboard.press('Escape');
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(menuButton).toBeFocused();
+});

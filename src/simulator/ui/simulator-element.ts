@@ -166,7 +166,10 @@ export class TwofaSimulator extends HTMLElement {
     if (send) {
       if (button.dataset['opener']) this.#opener = button;
       this.#lastForm = button.closest('section, [role="dialog"]');
-      return this.#send({ type: send } as ClientAreaEvent);
+      this.#send({ type: send } as ClientAreaEvent);
+      // Choosing a menu item closes the menu, wherever it leads.
+      if (button.closest('.ca-menu')) this.#send({ type: 'menu.close' });
+      return;
     }
     if (copy) return void this.#copy(copy);
     if (download) return this.#download();
