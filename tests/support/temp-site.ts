@@ -24,6 +24,12 @@ export function makeTempSite(): TempSite {
   const dir = mkdtempSync(join(tmpdir(), 'help-center-'));
   for (const entry of COPIED) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // Astro caches in node_modules/.astro by default, which the symlink shares with the real
+  // project and with other copies building at the same time: give each copy its own.
+  writeFileSync(
+    join(dir, 'astro.temp.config.mjs'),
+    "import config from './astro.config.mjs';\nexport default { ...config, cacheDir: './.astro-cache' };\n",
+  );
   const site: TempSite = {
     dir,
     read: (path) => readFileSync(join(dir, path), 'utf8'),
@@ -37,7 +43,8 @@ export function makeTempSite(): TempSite {
       });
       return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
     },
-    build: () => site.run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build']),
+    build: () =>
+      site.run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', 'astro.temp.config.mjs']),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
   return site;
