@@ -9,7 +9,11 @@
  */
 import categories from '../../src/data/categories.json' with { type: 'json' };
 
-/** The simulator's named steps (src/simulator/machine/steps.ts, STEPS): every start is used. */
+/**
+ * The simulator's named steps, copied from src/simulator/machine/steps.ts (STEPS) because this
+ * plain Node script cannot import the engine's TypeScript; tests/unit/synthetic-articles.test.ts
+ * fails if the two lists drift apart.
+ */
 export const SIMULATOR_STARTS = [
   'login',
   'security-question',

@@ -2,7 +2,7 @@
  * Scripts that a page fetches later with `import(url)` rather than with the page: the
  * simulator's runtime (engine + custom element, ~42 KB gzipped) is loaded only when a simulator
  * nears the viewport. They are bundled here with esbuild at build time and served from
- * /runtime/<name>.<hash>.js (src/pages/runtime/[file].ts); the hash changes with the code.
+ * /runtime/<name>.<hash>.js (src/pages/runtime/[name].js.ts); the hash changes with the code.
  *
  * Why not a plain dynamic `import()` in the page's script: Vite then puts its module-preload
  * helper (~1.2 KB gzipped) into the page's eager script, which this site's budgets do not allow.

@@ -137,6 +137,8 @@ test('the code field is not cleared when the phone’s code rolls over', async (
   await page.goto(ARTICLE_2FA);
   const sim = await simulator(page, 1);
   const field = enableWindow(sim).getByLabel('Enter the 6-digit code the app shows');
+  // One field that takes paste and the browser's one-time-code autofill (robustness 8).
+  await expect(field).toHaveAttribute('autocomplete', 'one-time-code');
   await field.fill('123');
   await scanQrWithPhone(sim);
   const before = await phoneCode(sim);

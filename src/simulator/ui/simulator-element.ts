@@ -40,7 +40,7 @@ const ADDRESS: Record<Screen, string> = {
   disable: 'user/security',
 };
 
-/** Which form's messages slot shows the result of the last event, by the screen it came from. */
+/** What `simulator:step` and `simulator:complete` carry. */
 type EventDetail = { step: Screen; phone: string; start: Step };
 
 export class TwofaSimulator extends HTMLElement {
