@@ -70,6 +70,28 @@ test('the whole enrollment, reading the code off the simulated phone', async ({ 
   expect(events.at(-1)).toBe('complete');
 });
 
+test('a refused code fires simulator:refusal with its kind and step, and none of what was typed', async ({ page }) => {
+  await page.goto(ARTICLE_2FA);
+  const sim = await simulator(page, 1); // starts at the open enable window
+  const details: string[] = [];
+  await page.exposeFunction('recordRefusal', (detail: string) => details.push(detail));
+  await sim.evaluate((element) =>
+    element.addEventListener('simulator:refusal', (event) =>
+      (window as unknown as { recordRefusal: (detail: string) => void }).recordRefusal(
+        JSON.stringify((event as CustomEvent).detail),
+      ),
+    ),
+  );
+  const window = enableWindow(sim);
+  await window.getByLabel('Enter the 6-digit code the app shows').fill('000111');
+  await window.getByRole('button', { name: 'Submit' }).click();
+  await expect(window.getByText(/did not match what was expected/)).toBeVisible();
+  expect(details).toHaveLength(1);
+  const detail = JSON.parse(details[0]!) as Record<string, string>;
+  expect(detail).toMatchObject({ kind: 'wrong', step: 'enable', start: 'enable', mode: 'practice' });
+  expect(details[0]).not.toContain('000111');
+});
+
 test('the QR is a real otpauth QR: a code computed from it by another TOTP implementation is accepted', async ({
   page,
 }) => {

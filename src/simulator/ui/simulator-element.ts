@@ -16,6 +16,7 @@ import {
   type ClientAreaView,
   type PhoneEvent,
   type PhoneView,
+  type RefusalKind,
   type Screen,
   type Simulation,
   type Step,
@@ -40,8 +41,12 @@ const ADDRESS: Record<Screen, string> = {
   disable: 'user/security',
 };
 
-/** What `simulator:step` and `simulator:complete` carry. */
-type EventDetail = { step: Screen; phone: string; start: Step };
+/**
+ * What `simulator:step` and `simulator:complete` carry (`simulator:refusal` adds the refusal's
+ * kind). Never what the reader typed: pages may forward these (the feedback collector does).
+ */
+export type SimulatorEventDetail = { step: Screen; phone: string; start: Step; mode: string };
+export type SimulatorRefusalDetail = SimulatorEventDetail & { kind: RefusalKind };
 
 export class TwofaSimulator extends HTMLElement {
   #sim: Simulation | null = null;
@@ -95,6 +100,10 @@ export class TwofaSimulator extends HTMLElement {
     window.clearInterval(this.#timer);
     document.removeEventListener('visibilitychange', this.#onVisible);
     window.removeEventListener('popstate', this.#onPopState);
+  }
+
+  #mode(): string {
+    return this.dataset['mode'] ?? 'practice';
   }
 
   #t(key: ElementStringKey, values?: Record<string, string | number>): string {
@@ -466,6 +475,20 @@ export class TwofaSimulator extends HTMLElement {
       setText(notice, view.notice);
       setHidden(notice, false);
     }
+    if (fresh && last && view.error) {
+      this.dispatchEvent(
+        new CustomEvent<SimulatorRefusalDetail>('simulator:refusal', {
+          bubbles: true,
+          detail: {
+            step: view.screen,
+            phone: this.#lastPhoneScreen,
+            start: this.#start,
+            mode: this.#mode(),
+            kind: view.error.kind,
+          },
+        }),
+      );
+    }
     if (fresh && last) {
       const text = view.error ? view.error.message : view.notice;
       if (text && !(last.ok && view.screen === 'backup-code')) this.#announce(text);
@@ -567,9 +590,9 @@ export class TwofaSimulator extends HTMLElement {
     if (changed || phoneScreen !== this.#lastPhoneScreen) {
       this.#lastPhoneScreen = phoneScreen;
       this.dispatchEvent(
-        new CustomEvent<EventDetail>('simulator:step', {
+        new CustomEvent<SimulatorEventDetail>('simulator:step', {
           bubbles: true,
-          detail: { step: view.screen, phone: phoneScreen, start: this.#start },
+          detail: { step: view.screen, phone: phoneScreen, start: this.#start, mode: this.#mode() },
         }),
       );
     }
@@ -592,9 +615,9 @@ export class TwofaSimulator extends HTMLElement {
       this.#completed = true;
       this.#announce(this.#t('sim.announce.complete'));
       this.dispatchEvent(
-        new CustomEvent<EventDetail>('simulator:complete', {
+        new CustomEvent<SimulatorEventDetail>('simulator:complete', {
           bubbles: true,
-          detail: { step: view.screen, phone: phone.screen, start: this.#start },
+          detail: { step: view.screen, phone: phone.screen, start: this.#start, mode: this.#mode() },
         }),
       );
     }
