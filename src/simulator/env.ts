@@ -23,6 +23,14 @@ export const cryptoRandom: RandomSource = {
 };
 
 /**
+ * What a seed may be: letters, digits, `-` and `_`, up to 64 characters. The same rule holds
+ * for a writer's `seed` prop, a drill link's `?seed=` and saved training progress.
+ */
+export const SEED_PATTERN = /^[\w-]{1,64}$/;
+
+export const isSeed = (value: unknown): value is string => typeof value === 'string' && SEED_PATTERN.test(value);
+
+/**
  * A deterministic generator (xmur3 string hash seeding sfc32) for reproducible training drills:
  * the same seed and the same actions give the same secret and backup code. Not for real secrets.
  */

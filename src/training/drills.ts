@@ -33,12 +33,11 @@ import {
   phone,
   remember,
   saveQuestion,
+  SAVE_BACKUP_CODE,
   SCAN_QR,
   wait,
 } from './path';
 import type { Drill, DrillState } from './types';
-
-const ACKNOWLEDGE = client({ type: 'backup.acknowledge' });
 
 /** A typical slip reading a key aloud: O, I or B typed as 0, 1 or 8 (the first one found). */
 export function mistypeKey(key: string): string {
@@ -83,7 +82,7 @@ export const DRILLS: readonly Drill[] = [
       ...INSTALL_APP,
       ...SCAN_QR,
       enterPhoneCode(),
-      ACKNOWLEDGE,
+      ...SAVE_BACKUP_CODE,
     ],
     wrongPath: [
       logIn(),
@@ -151,7 +150,7 @@ export const DRILLS: readonly Drill[] = [
       enterPhoneCode(),
       phone({ type: 'phone.clock.set-offset', ms: 0 }),
       enterPhoneCode(),
-      ACKNOWLEDGE,
+      ...SAVE_BACKUP_CODE,
       choose('advice', 0),
     ],
     wrongPath: [...SCAN_QR, enterPhoneCode(), wait(30_000), enterPhoneCode(), choose('advice', 1)],
@@ -214,7 +213,7 @@ export const DRILLS: readonly Drill[] = [
       wait(65_000),
       client((_, typed) => ({ type: 'enable.submit', code: typed })),
       enterPhoneCode(),
-      ACKNOWLEDGE,
+      ...SAVE_BACKUP_CODE,
       choose('advice', 0),
     ],
     wrongPath: [
@@ -286,7 +285,7 @@ export const DRILLS: readonly Drill[] = [
       phone((sim) => ({ type: 'phone.account.remove', id: sim.phoneView().accounts[0]?.id ?? '' })),
       ...SCAN_QR,
       enterPhoneCode(),
-      ACKNOWLEDGE,
+      ...SAVE_BACKUP_CODE,
       choose('advice', 0),
     ],
     wrongPath: [
@@ -350,7 +349,7 @@ export const DRILLS: readonly Drill[] = [
       ...SCAN_QR,
       enterPhoneCode('newest'),
       phone((sim) => ({ type: 'phone.account.remove', id: sim.phoneView().accounts[0]?.id ?? '' })),
-      ACKNOWLEDGE,
+      ...SAVE_BACKUP_CODE,
       choose('advice', 0),
     ],
     wrongPath: [enterPhoneCode('oldest'), wait(30_000), enterPhoneCode('oldest'), choose('advice', 1)],
@@ -415,7 +414,7 @@ export const DRILLS: readonly Drill[] = [
         key: sim.view().enrollment?.keyGrouped.toLowerCase() ?? '',
       })),
       enterPhoneCode(),
-      ACKNOWLEDGE,
+      ...SAVE_BACKUP_CODE,
       choose('advice', 0),
     ],
     wrongPath: [
@@ -469,7 +468,7 @@ export const DRILLS: readonly Drill[] = [
       ...DISABLE_THEN_ENABLE,
       ...SCAN_QR,
       enterPhoneCode(),
-      ACKNOWLEDGE,
+      ...SAVE_BACKUP_CODE,
     ],
     wrongPath: [
       logIn(),
@@ -595,7 +594,7 @@ export const DRILLS: readonly Drill[] = [
       ...DISABLE_THEN_ENABLE,
       ...SCAN_QR,
       enterPhoneCode(),
-      ACKNOWLEDGE,
+      ...SAVE_BACKUP_CODE,
     ],
     wrongPath: [...INSTALL_APP, logIn(), client({ type: 'secondfactor.submit', code: '000000' }), choose('why', 2)],
   },

@@ -53,6 +53,12 @@ export const BACKUP_LOGIN: readonly PathStep[] = [
   client((sim) => ({ type: 'backup.submit', code: sim.savedBackupCode() ?? '' })),
 ];
 
+/** "I have saved my backup code", then Close. */
+export const SAVE_BACKUP_CODE: readonly PathStep[] = [
+  client({ type: 'backup.saved', saved: true }),
+  client({ type: 'backup.close' }),
+];
+
 /** Disable with the password, then open the enable window again. */
 export const DISABLE_THEN_ENABLE: readonly PathStep[] = [
   client({ type: 'twofa.disable' }),

@@ -9,7 +9,9 @@
 import { createGuardrails, generateSync, NobleCryptoPlugin } from 'otplib';
 import { toOtpEpochSeconds } from '../env';
 
+/** RFC 6238 time step X: every code in the engine, the phone and the page changes on it. */
 export const PERIOD_SECONDS = 30;
+export const PERIOD_MS = PERIOD_SECONDS * 1000;
 export const CODE_DIGITS = 6;
 /** How many windows either side a refused code is looked up in, to explain the refusal. */
 const EXPLAIN_WINDOWS = 20;
