@@ -1,5 +1,5 @@
 /**
- * Documented paths through a drill: small builders for `drills.ts`, and `playPath`, which plays
+ * Documented paths through a drill: small builders for the drills (`drills/`), and `playPath`, which plays
  * one over a simulation (the unit tests do, with a fake clock). Time passing and answers are
  * delegated to the caller, who owns the clock and the session.
  */

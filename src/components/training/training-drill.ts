@@ -6,7 +6,7 @@
  * in src/training/; this file only moves text in and out of the DOM and announces changes
  * through one polite live region.
  */
-import { drillById } from '../../training/drills';
+import { drillById } from '../../training/drills/index';
 import { clockTime, underTheHood, type HoodView } from '../../training/hood';
 import { createProgressStore } from '../../training/progress';
 import { createSession, type Session, type SessionState } from '../../training/session';
