@@ -2,7 +2,7 @@
  * Every drill, from its data: the documented correct path completes every objective, a typical
  * wrong path leaves the key objective undone (with every wrong answer explained), and the seed
  * in a shared link reproduces the same secret and backup code. Table-driven: a drill added to
- * a drill added to src/training/drills/ is tested here without a new line.
+ * src/training/drills/ is tested here without a new line.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSimulation, SCENARIOS } from '../../../src/simulator/index';
