@@ -44,7 +44,7 @@ export interface HoodView {
 export function statePath(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value !== 'object' || value === null) return '';
-  const [key, child] = Object.entries(value)[0] ?? ['', ''];
+  const [key, child] = Object.entries(value as Record<string, unknown>)[0] ?? ['', ''];
   const rest = statePath(child);
   return rest === '' ? key : `${key}.${rest}`;
 }

@@ -47,7 +47,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const isPoints = (value: unknown): value is number => isCount(value) && (value as number) <= 100;
+const isPoints = (value: unknown): value is number => isCount(value) && value <= 100;
 const DRILL_ID = /^[a-z0-9-]{1,64}$/;
 
 function toResult(value: unknown): DrillResult | null {
@@ -65,7 +65,7 @@ function toProgress(value: unknown): DrillProgress | null {
   if (best !== null && !isPoints(best)) return null;
   const last = value['last'] === null ? null : toResult(value['last']);
   if (value['last'] !== null && last === null) return null;
-  return { startedAt: value['startedAt'], best: best as number | null, last };
+  return { startedAt: value['startedAt'], best: best, last };
 }
 
 /**

@@ -43,8 +43,7 @@ export interface Hashed {
   readonly hash: string;
 }
 
-const digest = (value: string, salt: string) =>
-  noble.hmac('sha256', fromHex(salt), new TextEncoder().encode(value)) as Uint8Array;
+const digest = (value: string, salt: string) => noble.hmac('sha256', fromHex(salt), new TextEncoder().encode(value));
 
 export function hashValue(value: string, random: RandomSource): Hashed {
   const salt = toHex(random.bytes(16));

@@ -71,7 +71,7 @@ export interface HotpSteps {
 export function hotpSteps(key: Uint8Array, counter: number, digits = CODE_DIGITS): HotpSteps {
   const message = new Uint8Array(8);
   new DataView(message.buffer).setBigUint64(0, BigInt(counter));
-  const mac = noble.hmac('sha1', key, message) as Uint8Array;
+  const mac = noble.hmac('sha1', key, message);
   const offset = (mac[mac.length - 1] ?? 0) & 0xf;
   const binCode = new DataView(mac.buffer, mac.byteOffset).getUint32(offset) & 0x7fffffff;
   return {

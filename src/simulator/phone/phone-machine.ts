@@ -65,6 +65,7 @@ export const phoneMachine = setup({
   types: {
     context: {} as PhoneContext,
     events: {} as PhoneEvent,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the input type from it
     input: {} as PhoneInput,
   },
   actions: {

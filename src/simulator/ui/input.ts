@@ -38,7 +38,7 @@ export function listen(root: HTMLElement, handlers: InputHandlers): () => void {
     handlers.pressed(button);
     const type = button.dataset['send'];
     // The attribute was written by `send()`, whose argument is typed: it is a ButtonEvent.
-    if (type) return handlers.send({ type } as { type: ButtonEvent } as ClientAreaEvent | PhoneEvent);
+    if (type) return handlers.send({ type } as { type: ButtonEvent });
     const name = button.dataset['action'];
     if (isAction(name)) handlers.act(name, button);
   };

@@ -254,7 +254,7 @@ describe.each(VARIANTS)('client-area model, $name', ({ name, settings }) => {
         if (i > 0) {
           const before = actor.getSnapshot();
           own.note(before);
-          sent = resolve(step.event as ModelEvent, before, own.lookup);
+          sent = resolve(step.event, before, own.lookup);
           actor.send(sent);
         }
         const now = actor.getSnapshot();
@@ -283,7 +283,7 @@ function resolve(event: ModelEvent, s: Snapshot, saved: (s: Snapshot) => string 
   if (label === 'stale-code' && stale && 'code' in plain) return { ...plain, code: generateCode(stale, clock.now()) };
   if (label === 'saved-backup-code' && 'code' in plain)
     return { ...plain, code: (saved(s) ?? 'f'.repeat(16)).toUpperCase() };
-  return plain as ClientAreaEvent;
+  return plain;
 }
 
 /** "enable ← twofa.enable ← login.submit": the screen reached and the events that reach it. */
