@@ -11,17 +11,17 @@
 import { createSimulation, type Simulation } from '../machine/simulation';
 import { isScenarioId } from '../machine/scenarios';
 import { isStep, type Step } from '../machine/steps';
-import { changesBetween, type Announcement, type SimulatorState } from '../machine/changes';
+import { changesBetween, type SimulatorState } from '../machine/changes';
 import type { RefusalKind } from '../client-area/server';
 import type { ClientAreaEvent } from '../machine/client-area-machine';
 import type { Screen } from '../machine/view';
 import type { PhoneEvent } from '../phone/phone-machine';
-import { isSeed } from '../env';
 import { isPhoneEvent, sel, type Action } from './contract';
-import { createAnnouncer, type Announce } from './announcer';
+import { createAnnouncer, phrase, type Announce } from './announcer';
 import { Dialogs } from './dialogs';
 import { copyText, downloadText, setHidden, setText } from './dom';
 import { listen } from './input';
+import { seedFor } from './seed';
 import { renderClientArea } from './render-client-area';
 import { renderGuide } from './render-guide';
 import { renderMessages } from './render-messages';
@@ -92,28 +92,9 @@ export class TwofaSimulator extends HTMLElement {
     window.removeEventListener('popstate', this.#dialogs.onPopState);
   }
 
-  /**
-   * The seed: none (a CSPRNG secret), the writer's `seed`, or with `data-seed-param` the one in
-   * the page address, so a shared link reproduces the same secret and backup code. A page opened
-   * without one gets a fresh seed written into its address.
-   */
-  #seed(): string | undefined {
-    const param = this.dataset['seedParam'];
-    if (!param) return this.dataset['seed'] || undefined;
-    const url = new URL(location.href);
-    const fromUrl = url.searchParams.get(param);
-    if (isSeed(fromUrl)) return fromUrl;
-    const fresh = [...crypto.getRandomValues(new Uint8Array(6))]
-      .map((byte) => byte.toString(36).padStart(2, '0'))
-      .join('');
-    url.searchParams.set(param, fresh);
-    history.replaceState(history.state, '', url);
-    return fresh;
-  }
-
   #boot(): void {
     const scenario = this.dataset['scenario'];
-    const seed = this.#seed();
+    const seed = seedFor(this);
     const sim = createSimulation({
       start: this.#start,
       ...(isScenarioId(scenario) ? { scenario } : {}),
@@ -214,7 +195,7 @@ export class TwofaSimulator extends HTMLElement {
       if (field) field.value = '';
     }
     this.#dialogs.follow(changes);
-    for (const announcement of changes.announce) this.#announce(this.#say(announcement));
+    for (const announcement of changes.announce) this.#announce(phrase(announcement, this.#t));
     const detail: SimulatorEventDetail = {
       step: state.view.screen,
       phone: state.phone.screen,
@@ -225,26 +206,6 @@ export class TwofaSimulator extends HTMLElement {
       this.#dispatch<SimulatorRefusalDetail>('simulator:refusal', { ...detail, kind: state.view.error.kind });
     if (changes.step) this.#dispatch('simulator:step', detail);
     if (changes.completed) this.#dispatch('simulator:complete', detail);
-  }
-
-  #say(announcement: Announcement): string {
-    switch (announcement.type) {
-      case 'result':
-      case 'phone-error':
-        return announcement.message;
-      case 'code-accepted':
-        return this.#t('sim.announce.codeAccepted');
-      case 'save-first':
-        return this.#t('sim.ca.saveFirst');
-      case 'installed':
-        return this.#t('sim.announce.installed');
-      case 'account-added':
-        return this.#t('sim.announce.accountAdded');
-      case 'new-code':
-        return this.#t('sim.announce.newCode');
-      case 'complete':
-        return this.#t('sim.announce.complete');
-    }
   }
 
   #dispatch<D extends SimulatorEventDetail>(name: string, detail: D): void {
@@ -264,7 +225,7 @@ export class TwofaSimulator extends HTMLElement {
     renderPhoneTime(this, state.phone, { t: this.#t, showClockHint: this.#mode === 'guided' });
     if (state.view.lockedUntil !== null || state.view.error?.kind === 'locked')
       renderMessages(this, state, sim.clock.now());
-    for (const announcement of changesBetween(previous, state).announce) this.#announce(this.#say(announcement));
+    for (const announcement of changesBetween(previous, state).announce) this.#announce(phrase(announcement, this.#t));
     this.#state = state;
   }
 }

@@ -19,7 +19,6 @@ export const ELEMENT_STRINGS = [
   'sim.ca.saveFirst',
   'sim.ca.forgotUnavailable',
   'sim.ca.backupFileIntro',
-  'sim.ca.lockedCountdown',
   'sim.phone.secondsLeft',
   'sim.phone.remove',
   'sim.phone.clockOff',
