@@ -69,6 +69,11 @@ export function toOtpEpochSeconds(ms: number): number {
   return Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
 }
 
+/** "12:00:30" in UTC, like the phone's status bar; empty for a time no clock can show. */
+export function clockTime(ms: number): string {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().slice(11, 19) : '';
+}
+
 /**
  * A clock the learner can pause, slow down or move forward (WCAG 2.2.1 "Timing Adjustable").
  * The client area and the phone both read it, so pausing never makes a code expire unfairly.

@@ -9,7 +9,7 @@ import { explainLastRefusal } from '../simulator/trainer';
 import type { Simulation } from '../simulator/machine/simulation';
 import type { Screen, TimelineEntry } from './types';
 
-export { clockTime } from '../simulator/machine/view';
+export { clockTime } from '../simulator/env';
 
 export interface HoodWindow {
   /** Relative to the current window: -1, 0, +1 (with the default tolerance). */

@@ -9,6 +9,7 @@ import type { RefusalKind, Refusal, SuccessKind } from '../client-area/server';
 import { formatBackupCode } from '../otp/backup-code';
 import { groupInFours } from '../otp/base32';
 import { buildOtpauthUri } from '../otp/otpauth';
+import { clockTime } from '../env';
 import { timeStepAt } from '../otp/totp';
 import { codeAt, phoneNow, type PhoneAccount, type ShownCode } from '../phone/phone';
 import type { PhoneMachine, PhoneScreen } from '../phone/phone-machine';
@@ -43,11 +44,6 @@ export const isSignedIn = (screen: Screen): boolean => !(SIGNED_OUT_SCREENS as r
 export const pageOf = (screen: Screen): Page => (isDialog(screen) ? 'security-settings' : screen);
 
 export const CLIENT_AREA_HOST = 'clientarea.example.com';
-
-/** "12:00:30" in UTC, like the phone's status bar; empty for a time no clock can show. */
-export function clockTime(ms: number): string {
-  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().slice(11, 19) : '';
-}
 
 /** The path the address bar shows on each screen (a window keeps its page's address). */
 const PATHS: Record<Screen, string> = {

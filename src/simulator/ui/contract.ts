@@ -186,6 +186,9 @@ export const noticeSlotFor = (from: ResultSource): NoticeSlot => (from === 'ques
 /** Where the phone says why a scan or a typed key was refused. */
 export const phoneError = (): Attributes<'data-phone-error'> => ({ 'data-phone-error': '' });
 
+/** Finds a `part(...)`; on its own so the page's tiny loader takes only this. */
+export const selectPart = (name: Part): string => `[data-part="${name}"]`;
+
 /** The selectors that find what the helpers above mark. */
 export const sel = {
   send: '[data-send]',
@@ -195,7 +198,7 @@ export const sel = {
   opener: '[data-opener]',
   target: (name: Target) => `[data-target="${name}"]`,
   bind: (name: Binding) => `[data-bind="${name}"]`,
-  part: (name: Part) => `[data-part="${name}"]`,
+  part: selectPart,
   screen: (name: Screen) => `[data-screen="${name}"]`,
   anyScreen: '[data-screen]',
   phoneScreen: '[data-phone-screen]',

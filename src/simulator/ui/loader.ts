@@ -3,7 +3,7 @@
  * custom element, with the engine, when a simulator comes near the viewport. If that fails, the
  * server-rendered step list stays and says so.
  */
-import { sel } from './contract';
+import { selectPart } from './contract';
 
 const NEAR = '600px';
 
@@ -16,7 +16,7 @@ export function observeSimulators(): void {
   const load = () => {
     loading ??= (url ? import(/* @vite-ignore */ url) : Promise.reject(new Error('no simulator runtime'))).catch(() => {
       for (const simulator of simulators)
-        simulator.querySelector(sel.part('fallback-failed'))?.removeAttribute('hidden');
+        simulator.querySelector(selectPart('fallback-failed'))?.removeAttribute('hidden');
     });
   };
   if (!('IntersectionObserver' in window)) return load();
