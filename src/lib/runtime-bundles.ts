@@ -32,7 +32,8 @@ export function runtimeBundle(name: RuntimeName): Promise<RuntimeBundle> {
     bundle = build({
       entryPoints: [resolve(RUNTIME_ENTRIES[name])],
       bundle: true,
-      minify: true,
+      // RUNTIME_MINIFY=0 keeps names readable in a CPU profile (`npm run bench -- --boot`).
+      minify: process.env['RUNTIME_MINIFY'] !== '0',
       format: 'esm',
       platform: 'browser',
       target: 'es2022',

@@ -164,10 +164,12 @@ export const PARTS = [
   'user',
   'phone',
   'controls',
+  'stage',
   'guide',
   'announce',
   'marker',
   'account-template',
+  'strings',
 ] as const;
 export type Part = (typeof PARTS)[number];
 export const part = (name: Part): Attributes<'data-part'> => ({ 'data-part': name });

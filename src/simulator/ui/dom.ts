@@ -4,6 +4,30 @@ export function all<E extends Element = HTMLElement>(root: ParentNode, selector:
   return [...root.querySelectorAll<E>(selector)];
 }
 
+const found = new WeakMap<ParentNode, Map<string, Element[]>>();
+
+/**
+ * Like `all`, but remembered per root: the simulator's screens never change after boot, and
+ * they are looked up on every render (a query each time would cost as much as the render).
+ */
+export function each<E extends Element = HTMLElement>(root: ParentNode, selector: string): E[] {
+  let bySelector = found.get(root);
+  if (!bySelector) found.set(root, (bySelector = new Map<string, Element[]>()));
+  let elements = bySelector.get(selector);
+  if (!elements) bySelector.set(selector, (elements = all(root, selector)));
+  return elements as E[];
+}
+
+/** The first of `each`. */
+export function one<E extends Element = HTMLElement>(root: ParentNode, selector: string): E | null {
+  return each<E>(root, selector)[0] ?? null;
+}
+
+/** Forgets what `each` found under `root` (its markup was replaced). */
+export function forget(root: ParentNode): void {
+  found.delete(root);
+}
+
 export function setHidden(element: Element | null | undefined, hidden: boolean): void {
   if (element instanceof HTMLElement && element.hidden !== hidden) element.hidden = hidden;
 }
@@ -12,9 +36,12 @@ export function setText(element: Element | null | undefined, text: string): void
   if (element && element.textContent !== text) element.textContent = text;
 }
 
-/** Whether an element is rendered (not inside anything hidden). */
+/**
+ * Whether an element is shown: nothing around it is `hidden`. The simulator hides only with the
+ * attribute, so this needs no layout (reading the layout after each render would force one).
+ */
 export function isShown(element: Element): boolean {
-  return element instanceof HTMLElement && element.getClientRects().length > 0;
+  return element instanceof HTMLElement && element.closest('[hidden]') === null;
 }
 
 const FOCUSABLE =

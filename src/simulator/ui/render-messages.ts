@@ -7,16 +7,16 @@
 import { MESSAGES } from '../client-area/messages';
 import type { SimulatorState } from '../machine/changes';
 import { noticeSlotFor, sel } from './contract';
-import { all, setHidden, setText } from './dom';
+import { all, each, one, setHidden, setText } from './dom';
 
 /** `now`: the simulation's clock, for a lockout's remaining time. */
 export function renderMessages(root: HTMLElement, state: SimulatorState, now: number): void {
   const { view } = state;
-  const shown = root.querySelector<HTMLElement>(sel.screen(view.dialog ?? view.page));
+  const shown = one<HTMLElement>(root, sel.screen(view.dialog ?? view.page));
   const from = view.result?.from;
-  const slot = view.error && from && shown ? shown.querySelector<HTMLElement>(sel.errorFor(from)) : null;
+  const slot = view.error && from && shown ? one<HTMLElement>(shown, sel.errorFor(from)) : null;
 
-  for (const error of all(root, sel.error)) {
+  for (const error of each(root, sel.error)) {
     if (error === slot) continue;
     setHidden(error, true);
     setText(error, '');
@@ -36,10 +36,8 @@ export function renderMessages(root: HTMLElement, state: SimulatorState, now: nu
   }
 
   const notice =
-    view.notice && from && !view.dialog && shown
-      ? shown.querySelector<HTMLElement>(sel.noticeFor(noticeSlotFor(from)))
-      : null;
-  for (const element of all(root, sel.notice)) if (element !== notice) setHidden(element, true);
+    view.notice && from && !view.dialog && shown ? one<HTMLElement>(shown, sel.noticeFor(noticeSlotFor(from))) : null;
+  for (const element of each(root, sel.notice)) if (element !== notice) setHidden(element, true);
   if (notice && view.notice) {
     setText(notice, view.notice);
     setHidden(notice, false);

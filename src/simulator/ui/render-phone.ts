@@ -6,7 +6,7 @@
 import { PERIOD_SECONDS } from '../otp/totp';
 import type { PhoneView } from '../machine/view';
 import { sel } from './contract';
-import { all, setHidden, setText } from './dom';
+import { each, one, setHidden, setText } from './dom';
 import type { Translate } from './strings';
 
 /** The account ids each list was last built for: rebuilt only when entries come or go. */
@@ -19,17 +19,17 @@ export interface PhoneExtras {
 }
 
 export function renderPhone(root: HTMLElement, phone: PhoneView, extras: PhoneExtras): void {
-  for (const screen of all(root, sel.phoneScreen)) setHidden(screen, screen.dataset['phoneScreen'] !== phone.screen);
-  for (const error of all(root, sel.phoneError)) {
+  for (const screen of each(root, sel.phoneScreen)) setHidden(screen, screen.dataset['phoneScreen'] !== phone.screen);
+  for (const error of each(root, sel.phoneError)) {
     const here = error.closest<HTMLElement>(sel.phoneScreen)?.dataset['phoneScreen'] === phone.screen;
     setText(error, here ? (phone.error ?? '') : '');
     setHidden(error, !here || !phone.error);
   }
-  for (const box of all<HTMLInputElement>(root, sel.toggle('auto-time')))
+  for (const box of each<HTMLInputElement>(root, sel.toggle('auto-time')))
     if (box.checked !== (phone.clockOffsetMs === 0)) box.checked = phone.clockOffsetMs === 0;
   const { t } = extras;
   setText(
-    root.querySelector(sel.bind('phone-google')),
+    one(root, sel.bind('phone-google')),
     phone.google ? t('sim.phone.googleAccount', { account: phone.google }) : t('sim.phone.noGoogle'),
   );
   renderAccounts(root, phone, t);
@@ -43,8 +43,8 @@ export function renderPhoneTime(root: HTMLElement, phone: PhoneView, extras: Pho
 }
 
 function renderAccounts(root: HTMLElement, phone: PhoneView, t: Translate): void {
-  const list = root.querySelector<HTMLElement>(sel.bind('accounts'));
-  const template = root.querySelector<HTMLTemplateElement>(sel.part('account-template'));
+  const list = one<HTMLElement>(root, sel.bind('accounts'));
+  const template = one<HTMLTemplateElement>(root, sel.part('account-template'));
   if (!list || !template) return;
   const ids = phone.accounts.map((account) => account.id).join(',');
   if (built.get(list) !== ids) {
@@ -72,8 +72,8 @@ function renderAccounts(root: HTMLElement, phone: PhoneView, t: Translate): void
 }
 
 function renderClock(root: HTMLElement, phone: PhoneView, extras: PhoneExtras): void {
-  setText(root.querySelector(sel.bind('phone-time')), phone.time);
-  const offset = root.querySelector(sel.bind('phone-offset'));
+  setText(one(root, sel.bind('phone-time')), phone.time);
+  const offset = one(root, sel.bind('phone-offset'));
   const seconds = Math.round(phone.clockOffsetMs / 1000);
   setText(
     offset,

@@ -6,7 +6,10 @@
  * history (`dialogs.ts`) and the live region (`announcer.ts`). The markup's vocabulary is
  * `contract.ts`.
  *
- * Loaded lazily by loader.ts when the simulator nears the viewport.
+ * Loaded lazily by loader.ts, which calls `boot()` for each simulator when it nears the viewport
+ * or the reader reaches into it. Defining the element does nothing else, so a page with five
+ * simulators pays for the ones the reader comes to, one at a time, in chunks that each leave the
+ * main thread free (`yieldToMain`).
  */
 import { createSimulation, type Simulation } from '../machine/simulation';
 import { isScenarioId } from '../machine/scenarios';
@@ -19,10 +22,11 @@ import type { PhoneEvent } from '../phone/phone-machine';
 import { isPhoneEvent, sel, type Action } from './contract';
 import { createAnnouncer, phrase, type Announce } from './announcer';
 import { Dialogs } from './dialogs';
-import { copyText, downloadText, setHidden, setText } from './dom';
+import { copyText, downloadText, forget, setText } from './dom';
 import { listen } from './input';
+import { loadScreens, screensFor, yieldToMain } from './screens';
 import { seedFor } from './seed';
-import { renderClientArea } from './render-client-area';
+import { qrSource, renderClientArea } from './render-client-area';
 import { renderGuide } from './render-guide';
 import { renderMessages } from './render-messages';
 import { renderPhone, renderPhoneTime } from './render-phone';
@@ -47,6 +51,7 @@ export class TwofaSimulator extends HTMLElement {
   );
   #stopListening: (() => void) | null = null;
   #timer: number | undefined;
+  #booting: Promise<void> | null = null;
 
   /** The running simulation, for training pages that add objectives around it. */
   get simulation(): Simulation | null {
@@ -61,13 +66,40 @@ export class TwofaSimulator extends HTMLElement {
     return this.dataset['mode'] ?? 'practice';
   }
 
-  connectedCallback(): void {
-    if (this.#sim) return;
-    this.#t = translator(this.dataset['strings']);
+  /**
+   * Brings the simulator to life, in chunks: the screens (one shared file), the simulation, the
+   * first render into a detached copy, then one swap for the inert preview of the same size.
+   * Safe to call more than once.
+   */
+  boot(): Promise<void> {
+    this.#booting ??= this.#bootInChunks();
+    return this.#booting;
+  }
+
+  async #bootInChunks(): Promise<void> {
+    const html = await loadScreens(this.dataset['screens'] ?? '');
+    await yieldToMain();
+    const screens = screensFor(html, this.id);
+    const strings = screens.querySelector<HTMLElement>(sel.part('strings'));
+    this.#t = translator(strings?.dataset['strings']);
+    strings?.remove();
     this.#announce = createAnnouncer(this.querySelector(sel.part('announce')));
-    setHidden(this.querySelector(sel.part('fallback')), true);
-    setHidden(this.querySelector(sel.part('live')), false);
-    this.#boot();
+    await yieldToMain();
+    this.#startSimulation();
+    await yieldToMain();
+    // A start in the enable window needs its QR code: drawing it is a chunk of its own.
+    const uri = this.#sim?.view().enrollment?.uri;
+    if (uri) {
+      qrSource(uri);
+      await yieldToMain();
+    }
+    const stage = this.querySelector<HTMLElement>(sel.part('stage'));
+    if (!stage) throw new Error('simulator: no stage');
+    stage.replaceChildren(screens);
+    forget(this);
+    const live = this.querySelector<HTMLElement>(sel.part('live'));
+    if (live) live.inert = false;
+    this.#render();
     this.#stopListening = listen(this, {
       send: (event) => this.#send(event),
       act: (action, button) => this.#act(action, button),
@@ -80,6 +112,7 @@ export class TwofaSimulator extends HTMLElement {
     window.addEventListener('popstate', this.#dialogs.onPopState);
     this.#timer = window.setInterval(() => this.#tick(), 1000);
     this.dataset['ready'] = '';
+    this.#ready();
   }
 
   disconnectedCallback(): void {
@@ -92,7 +125,8 @@ export class TwofaSimulator extends HTMLElement {
     window.removeEventListener('popstate', this.#dialogs.onPopState);
   }
 
-  #boot(): void {
+  /** A new simulation (at boot and on Start over), rendered on every change of either actor. */
+  #startSimulation(): void {
     const scenario = this.dataset['scenario'];
     const seed = seedFor(this);
     const sim = createSimulation({
@@ -104,10 +138,14 @@ export class TwofaSimulator extends HTMLElement {
     this.#state = null;
     sim.clientArea.subscribe(() => this.#render());
     sim.phone.subscribe(() => this.#render());
-    this.#render();
-    this.dispatchEvent(
-      new CustomEvent<{ simulation: Simulation }>('simulator:ready', { bubbles: true, detail: { simulation: sim } }),
-    );
+  }
+
+  #ready(): void {
+    const simulation = this.#sim;
+    if (simulation)
+      this.dispatchEvent(
+        new CustomEvent<{ simulation: Simulation }>('simulator:ready', { bubbles: true, detail: { simulation } }),
+      );
   }
 
   #send(event: ClientAreaEvent | PhoneEvent): void {
@@ -156,7 +194,9 @@ export class TwofaSimulator extends HTMLElement {
     this.#dialogs.reset();
     for (const form of this.querySelectorAll('form')) form.reset();
     setText(this.querySelector(sel.action('pause')), this.#t('sim.toolbar.pause'));
-    this.#boot();
+    this.#startSimulation();
+    this.#render();
+    this.#ready();
     this.#announce(this.#t('sim.toolbar.resetDone'));
   }
 
@@ -231,3 +271,9 @@ export class TwofaSimulator extends HTMLElement {
 }
 
 if (!customElements.get('twofa-simulator')) customElements.define('twofa-simulator', TwofaSimulator);
+
+/** What loader.ts calls for each simulator it wakes. */
+export function boot(element: HTMLElement): Promise<void> {
+  if (!(element instanceof TwofaSimulator)) return Promise.reject(new Error('not a <twofa-simulator>'));
+  return element.boot();
+}

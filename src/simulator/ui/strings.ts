@@ -1,6 +1,6 @@
 /**
- * The UI strings the custom element needs at run time. Simulator.astro copies them from
- * src/i18n/en.json into the element's `data-strings`, so the script bundle carries no copy.
+ * The UI strings the custom element needs at run time. The screens file (Screens.astro) carries
+ * them from src/i18n/en.json in a `data-strings` attribute, so the script bundle has no copy.
  */
 import { format } from '../../i18n/format';
 
@@ -36,7 +36,7 @@ export type ElementStrings = Record<ElementStringKey, string>;
 
 export type Translate = (key: ElementStringKey, values?: Record<string, string | number>) => string;
 
-/** Reads the element's `data-strings`; a key missing from it shows as the key (visible in tests). */
+/** Reads a `data-strings` attribute; a key missing from it shows as the key (visible in tests). */
 export function translator(json: string | undefined): Translate {
   let strings: Partial<ElementStrings> = {};
   try {
