@@ -170,3 +170,30 @@ test('robustness 20: Escape and Back leave the backup-code window open until the
   await expect(sim.getByRole('button', { name: 'Click here to Disable' })).toBeFocused();
   await expect(page).toHaveURL(ARTICLE_2FA);
 });
+
+test('nothing moves when the simulators boot: each page shows the start screen in the live one’s place', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const shifts: Array<{ value: number; nodes: string[] }> = [];
+    (window as unknown as { shifts: typeof shifts }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<
+        PerformanceEntry & { value: number; sources?: Array<{ node?: Node }> }
+      >)
+        shifts.push({
+          value: entry.value,
+          nodes: (entry.sources ?? []).map(
+            (source) => (source.node as Element | undefined)?.outerHTML?.slice(0, 80) ?? '?',
+          ),
+        });
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const article of [ARTICLE_2FA, LOGIN_ARTICLE, '/articles/set-a-security-question/']) {
+    await page.goto(article);
+    const simulators = page.getByRole('region', { name: /simulator/i });
+    for (let index = 0; index < (await simulators.count()); index++) await simulator(page, index);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts);
+    expect(shifts, article).toEqual([]);
+  }
+});

@@ -3,6 +3,7 @@
  * control gets the numbered marker. Pure functions of the engine's views, so the same list
  * serves the JavaScript-off fallback, the guided step list, the live figures and the tests.
  */
+import type { SimulatorState } from './changes';
 import type { Step } from './steps';
 import { isSignedIn, type ClientAreaView, type PhoneView } from './view';
 
@@ -158,4 +159,44 @@ export function markerTargets(id: GuideStepId): readonly Target[] {
     case 'disable':
       return ['disable-open', 'disable-password'];
   }
+}
+
+/**
+ * Where each target shows, as the screens draw it (src/components/simulator/*.astro). Used at
+ * build time to draw the guide's first marker where the live one will be, so nothing moves when
+ * the simulator boots; the browser tests check the two agree.
+ */
+const SHOWN: Record<Target, (s: SimulatorState) => boolean> = {
+  captcha: (s) => s.view.page === 'login' && s.view.captchaRequired,
+  'login-submit': (s) => s.view.page === 'login',
+  menu: (s) => s.view.signedIn,
+  'security-settings-item': (s) => s.view.signedIn && s.view.menuOpen,
+  'question-answer': (s) => s.view.page === 'security-question' || s.view.page === 'security-settings',
+  'twofa-card': (s) => s.view.page === 'security-settings',
+  'enable-open': (s) => s.view.page === 'security-settings' && !s.view.twoFactorEnabled,
+  qr: (s) => s.view.dialog === 'enable',
+  key: (s) => s.view.dialog === 'enable',
+  'enable-code': (s) => s.view.dialog === 'enable',
+  'enable-submit': (s) => s.view.dialog === 'enable',
+  'backup-saved': (s) => s.view.dialog === 'backup-code',
+  'backup-close': (s) => s.view.dialog === 'backup-code',
+  'second-factor-code': (s) => s.view.page === 'second-factor',
+  'use-backup': (s) => s.view.page === 'second-factor',
+  'backup-field': (s) => s.view.page === 'backup-login',
+  'backup-login-continue': (s) => s.view.page === 'backup-login-done',
+  'disable-open': (s) => s.view.page === 'security-settings' && s.view.twoFactorEnabled,
+  'disable-password': (s) => s.view.dialog === 'disable',
+  'phone-store': (s) => s.phone.screen === 'home',
+  'phone-install': (s) => s.phone.screen === 'store' && !s.phone.installed,
+  'phone-open': (s) => s.phone.screen === 'store' && s.phone.installed,
+  'phone-app': (s) => s.phone.screen === 'home' && s.phone.installed,
+  'phone-add': (s) => s.phone.screen === 'app',
+  'phone-scan-qr': (s) => s.phone.screen === 'add',
+  'phone-scan': (s) => s.phone.screen === 'scan',
+};
+
+/** The control the guide's marker is on at this moment (the first of the current step's that shows). */
+export function markerTarget(state: SimulatorState): Target | null {
+  const step = state.guide.steps[state.guide.current];
+  return step ? (markerTargets(step).find((target) => SHOWN[target](state)) ?? null) : null;
 }

@@ -145,6 +145,7 @@ export const BINDINGS = [
   'backup-code',
   'qr',
   'saved-backup',
+  'saved-backup-code',
   'phone-time',
   'phone-offset',
   'phone-google',

@@ -48,9 +48,8 @@ export function renderClientArea(root: HTMLElement, state: SimulatorState, extra
     if (box.checked !== view.backupSaved) box.checked = view.backupSaved;
 
   const saved = extras.savedBackupCode;
-  const hint = one(root, sel.bind('saved-backup'));
-  setText(hint, saved ? extras.t('sim.guide.savedBackupHint', { code: groupInFours(saved) }) : '');
-  setHidden(hint, !saved || !extras.guided);
+  setText(one(root, sel.bind('saved-backup-code')), saved ? groupInFours(saved) : '');
+  setHidden(one(root, sel.bind('saved-backup')), !saved || !extras.guided);
 }
 
 /** Every `when(...)` element, shown while its condition holds. */

@@ -12,7 +12,6 @@ export const ELEMENT_STRINGS = [
   'sim.toolbar.resetDone',
   'sim.guide.progress',
   'sim.guide.done',
-  'sim.guide.savedBackupHint',
   'sim.ca.copied',
   'sim.ca.copyFailed',
   'sim.ca.downloaded',
