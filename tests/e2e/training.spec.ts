@@ -19,6 +19,7 @@ import {
   totp,
 } from './simulator-helpers';
 import { DRILLS, drillById } from '../../src/training/drills';
+import { choiceOrder } from '../../src/training/choice-order';
 
 // 10 s into a 30 s window, so that codes do not roll over mid-test.
 const NOW = new Date('2026-11-28T10:00:10Z');
@@ -208,6 +209,36 @@ test('a shared link reproduces the same key; a link without a seed gains one', a
   await expect(page).toHaveURL(/\?seed=[\w-]+$/);
   const shared = page.getByRole('link', { name: /\/training\/every-code-rejected\/\?seed=/ });
   await expect(shared).toHaveAttribute('href', page.url());
+});
+
+test('choice options follow the link’s seed: the same order on every visit, the right answer not always first', async ({
+  page,
+}) => {
+  const drill = drillById('every-code-rejected')!;
+  const question = drill.choices[0]!;
+  const right = question.options.find((option) => option.correct)!.text;
+  const expected = (seed: string) =>
+    choiceOrder(question.options.length, seed, drill.id, question.id).map((index) => question.options[index]!.text);
+  // Two seeds whose orders put the right answer in different places (the unit tests cover many).
+  const seeds = Array.from({ length: 20 }, (_, index) => `order-${index}`);
+  const one = seeds[0]!;
+  const other = seeds.find((seed) => expected(seed).indexOf(right) !== expected(one).indexOf(right))!;
+  const optionsAt = async (seed: string) => {
+    await page.goto(`/training/${drill.id}/?seed=${seed}`);
+    await simulator(page);
+    const radios = page.getByRole('group', { name: question.prompt }).getByRole('radio');
+    await expect(radios).toHaveCount(question.options.length);
+    return radios.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent));
+  };
+  const first = await optionsAt(one);
+  expect(first).toEqual(expected(one));
+  expect(await optionsAt(one), 'the same link, the same order').toEqual(first);
+  const second = await optionsAt(other);
+  expect(second).toEqual(expected(other));
+  expect(second.indexOf(right)).not.toBe(first.indexOf(right));
+  // Wherever it is, the right answer is judged right.
+  const form = await answer(page, question.prompt, right);
+  await expect(form.getByText(/^Right\./)).toBeVisible();
 });
 
 test.describe('with storage blocked', () => {
