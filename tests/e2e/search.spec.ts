@@ -3,9 +3,11 @@
  * test that makes a request to another origin, so every test here also proves that searching
  * sends nothing anywhere else.
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { publishedArticles } from '../support/articles-on-disk';
+import { articlesOnDisk, publishedArticles } from '../support/articles-on-disk';
 
 const domainArticle = publishedArticles().find((article) => article.slug === 'unlock-domain-and-get-epp-code')!;
 
@@ -100,6 +102,78 @@ test('excerpts are rebuilt as text and marks only, so no markup from the index c
     ['#text', ''],
     ['#text', 'bold'],
   ]);
+});
+
+/** Text as the index holds it: whitespace collapsed, quotes straightened, lower case. */
+const plain = (text: string) =>
+  text
+    .replace(/<[^>]+>/g, '')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/**
+ * What only the simulator and the live figures show: the simulator's own strings (its no-JavaScript
+ * step list, notes and controls, in en.json under `sim.`) and the live figures' captions. Short
+ * labels ("Pause", "Steps") are left out, and so are sentences the articles' own text also has
+ * (a step such as "Type your backup code and click Login." is in both).
+ */
+function simulatorTexts(): string[] {
+  const strings = JSON.parse(readFileSync('src/i18n/en.json', 'utf8')) as Record<string, string>;
+  const own = Object.entries(strings)
+    .filter(([key]) => key.startsWith('sim.'))
+    .flatMap(([, value]) => value.split(/\{\w+\}/));
+  const articles = articlesOnDisk();
+  const captions = articles.flatMap(({ body }) =>
+    [...body.matchAll(/<LiveFigure[\s\S]*?caption="([^"]+)"/g)].map((match) => match[1]!),
+  );
+  const prose = plain(articles.map(({ body }) => body.replace(/<LiveFigure[\s\S]*?\/>/g, '')).join(' ')).replace(
+    /\*\*/g,
+    '',
+  );
+  return [...own, ...captions].map(plain).filter((text) => text.split(' ').length >= 5 && !prose.includes(text));
+}
+
+/** Every result of a query through Pagefind's own API: the page, its excerpt and all the text indexed for it. */
+async function indexed(page: Page, query: string) {
+  return page.evaluate(async (q) => {
+    const pagefind = (await import(/* @vite-ignore */ '/pagefind/pagefind.js')) as {
+      search(
+        query: string,
+      ): Promise<{ results: { data(): Promise<{ url: string; excerpt: string; content: string }> }[] }>;
+    };
+    const found = await pagefind.search(q);
+    return Promise.all(found.results.map((result) => result.data()));
+  }, query);
+}
+
+test('no simulator or live-figure text is indexed or shown in an excerpt', async ({ page }) => {
+  const texts = simulatorTexts();
+  expect(texts.length, 'the step list and the captions are found').toBeGreaterThan(10);
+  await page.goto('/');
+  for (const query of ['two step verification', 'backup', 'javascript', 'simulator', 'robot', 'security settings']) {
+    for (const result of await indexed(page, query)) {
+      const content = plain(result.content);
+      for (const text of texts) expect(content, `${result.url} indexes “${text}”`).not.toContain(text);
+      expect(plain(result.excerpt), `${result.url}, excerpt for “${query}”`).not.toMatch(
+        /needs javascript|could not load|simulator/,
+      );
+    }
+  }
+  // As a reader sees it: the excerpts under the box.
+  const box = page.getByRole('searchbox', { name: 'Search the help center' });
+  for (const query of ['two step verification', 'backup']) {
+    await box.fill(query);
+    const excerpts = page.getByRole('list', { name: 'Search results' }).getByRole('listitem').locator('p');
+    await expect(excerpts.first()).toBeVisible();
+    for (const excerpt of await excerpts.allTextContents()) {
+      const text = plain(excerpt);
+      expect(text).not.toMatch(/needs javascript|could not load/);
+      for (const own of texts) expect(own.includes(text) || text.includes(own), `“${text}”`).toBe(false);
+    }
+  }
 });
 
 test.describe('with JavaScript off', () => {
