@@ -68,6 +68,51 @@ test('a search with no match says so', async ({ page }) => {
   );
 });
 
+const twoFactor = publishedArticles().find((article) => article.slug === 'enable-two-factor-authentication')!;
+
+test('Enter in the header search opens the results page, with the query in the box and the address', async ({
+  page,
+}) => {
+  await page.goto('/articles/check-invoices/');
+  const box = page.getByRole('banner').getByRole('searchbox', { name: 'Search the help center' });
+  await box.fill('invoice');
+  await box.press('Enter');
+  await expect(page).toHaveURL('/search/?q=invoice');
+  await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
+  const onPage = page.getByRole('main').getByRole('searchbox', { name: 'Search the help center' });
+  await expect(onPage).toHaveValue('invoice');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
+  // A new search on the results page stays there and updates the address (reload and share keep it).
+  await onPage.fill('EPP');
+  await onPage.press('Enter');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toHaveText(
+    domainArticle.title,
+  );
+  await expect(page).toHaveURL('/search/?q=EPP');
+});
+
+// Words readers use that the article does not: found through its `keywords:` (frontmatter).
+for (const query of ['mfa', 'otp', 'two step verification', 'authenticator code', 'MFA', 'one-time password']) {
+  test(`“${query}” finds the 2FA article first`, async ({ page }) => {
+    await page.goto('/');
+    const box = page.getByRole('searchbox', { name: 'Search the help center' });
+    await box.fill(query);
+    await box.press('Enter');
+    const first = page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first();
+    await expect(first.getByRole('link')).toHaveText(twoFactor.title);
+    await expect(page).toHaveURL(`/search/?q=${encodeURIComponent(query).replace(/%20/g, '+')}`);
+  });
+}
+
+test('keywords are not shown on the article or in an excerpt', async ({ page }) => {
+  await page.goto(`/articles/${twoFactor.slug}/`);
+  await expect(page.getByRole('main')).not.toContainText('MFA');
+  await page.goto('/search/?q=mfa');
+  const first = page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first();
+  await expect(first.getByRole('link')).toHaveText(twoFactor.title);
+  await expect(first.locator('p')).not.toContainText('MFA');
+});
+
 test('/search/?q= runs the query from the address', async ({ page }) => {
   await page.goto('/search/?q=EPP');
   await expect(page.getByRole('searchbox', { name: 'Search the help center' })).toHaveValue('EPP');
