@@ -221,6 +221,41 @@ test('no simulator or live-figure text is indexed or shown in an excerpt', async
   }
 });
 
+/** The hue (0-360) of a computed CSS colour such as "rgb(29, 78, 216)". */
+function hue(color: string): number {
+  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => Number(part) / 255) as [
+    number,
+    number,
+    number,
+  ];
+  const max = Math.max(r, g, b);
+  const d = max - Math.min(r, g, b);
+  if (d === 0) return 0;
+  const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return (h * 60 + 360) % 360;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the search box’s focus ring does not look like an error (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/articles/check-invoices/');
+    await page.keyboard.press('Tab'); // keyboard use: the ring shows as a keyboard user sees it
+    const box = page.getByRole('searchbox', { name: 'Search the help center' });
+    await box.focus();
+    await expect(box).toBeFocused();
+    const ring = await box.evaluate((input) => {
+      const style = getComputedStyle(input);
+      return { color: style.outlineColor, style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(ring.style).toBe('solid');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    // Not in the reds and oranges that the page uses for errors and warnings.
+    const h = hue(ring.color);
+    expect(h, `focus ring ${ring.color}`).toBeGreaterThan(180);
+    expect(h, `focus ring ${ring.color}`).toBeLessThan(270);
+  });
+}
+
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
