@@ -70,9 +70,9 @@ export const DRILLS: readonly Drill[] = [
     ],
     keyObjective: 'enabled',
     hints: [
-      'Tick "I\'m not a robot" before you press Login.',
-      'After the security question, Security Settings has "Click here to Enable". The phone needs the app from the Play Store first.',
-      'In the app, tap + and "Scan a QR code", then type the 6 digits the new entry shows and press Submit.',
+      "Tick “I'm not a robot” before you press Login.",
+      'After the security question, Security Settings has “Click here to Enable”. The phone needs the app from the Play Store first.',
+      'In the app, tap + and “Scan a QR code”, then type the 6 digits the new entry shows and press Submit.',
     ],
     choices: [],
     expectedRefusals: [],
@@ -99,7 +99,7 @@ export const DRILLS: readonly Drill[] = [
     title: 'Customer says every code is rejected',
     customer:
       'I scanned the QR code and typed the code from the app three times now. Every single code is rejected. I even changed my time zone, it made no difference!',
-    goal: "Find why every code fails, fix the phone's clock (not its time zone) and finish the setup.",
+    goal: 'Find why every code fails, fix the phone’s clock (not its time zone) and finish the setup.',
     difficulty: 2,
     minutes: 6,
     start: 'enable',
@@ -107,18 +107,18 @@ export const DRILLS: readonly Drill[] = [
     objectives: [
       {
         id: 'reproduce',
-        text: "Reproduce it: the phone's code is refused.",
+        text: 'Reproduce it: the phone’s code is refused.',
         done: (s) => refused(s, 'early', 'expired'),
       },
-      { id: 'clock', text: "Fix the phone's clock.", done: phoneClockRight },
+      { id: 'clock', text: 'Fix the phone’s clock.', done: phoneClockRight },
       { id: 'enabled', text: 'Turn on 2FA with a code from the phone.', done: enabledOnPhone },
       { id: 'advice', text: 'Tell the customer what to change on their phone.', done: (s) => answered(s, 'advice') },
     ],
     keyObjective: 'enabled',
     hints: [
-      "The code is typed correctly, so compare the phone with the server: look at the phone's status bar.",
-      "Codes are computed from the phone's clock. A clock more than about 30 seconds off gives codes the server does not expect.",
-      'On the phone: Home, Settings, tick "Set time automatically". Then type the code the app shows now.',
+      'The code is typed correctly, so compare the phone with the server: look at the phone’s status bar.',
+      'Codes are computed from the phone’s clock. A clock more than about 30 seconds off gives codes the server does not expect.',
+      'On the phone: Home, Settings, tick “Set time automatically”. Then type the code the app shows now.',
     ],
     choices: [
       {
@@ -126,13 +126,13 @@ export const DRILLS: readonly Drill[] = [
         prompt: 'What do you tell the customer to change?',
         options: [
           {
-            text: 'Turn on "Set time automatically" in the phone\'s Date & time settings.',
+            text: 'Turn on “Set time automatically” in the phone’s Date & time settings.',
             correct: true,
             explanation:
-              "The phone's clock is 75 seconds fast, so the app shows the code of a later 30-second window. With the time set automatically, its codes match the server's again.",
+              'The phone’s clock is 75 seconds fast, so the app shows the code of a later 30-second window. With the time set automatically, its codes match the server’s again.',
           },
           {
-            text: "Set the phone's time zone to ours.",
+            text: 'Set the phone’s time zone to ours.',
             correct: false,
             explanation:
               'Codes come from the clock in universal time; the time zone only changes how the time is displayed. A wrong clock stays wrong in any time zone.',
@@ -140,7 +140,7 @@ export const DRILLS: readonly Drill[] = [
           {
             text: 'Delete Google Authenticator and install it again.',
             correct: false,
-            explanation: "Reinstalling does not touch the phone's clock, so the new codes are refused just the same.",
+            explanation: 'Reinstalling does not touch the phone’s clock, so the new codes are refused just the same.',
           },
         ],
       },
@@ -179,7 +179,7 @@ export const DRILLS: readonly Drill[] = [
     hints: [
       'Scan the QR code, type the code into the field, and wait until the phone has shown two new codes before you press Submit.',
       'The server accepts the current 30-second window and one either side. An older code is refused as expired.',
-      'Type the code the phone shows now and submit it straight away. "Pause the codes" gives a customer more time in this simulator.',
+      'Type the code the phone shows now and submit it straight away. “Pause the codes” gives a customer more time in this simulator.',
     ],
     choices: [
       {
@@ -229,7 +229,7 @@ export const DRILLS: readonly Drill[] = [
     id: 'old-qr-after-reopening',
     title: 'Scanned the QR code, then reopened the window',
     customer:
-      'I scanned the QR code, then closed the window to look for my phone. When I opened "Enable" again and typed the code from the app, it said it did not match.',
+      'I scanned the QR code, then closed the window to look for my phone. When I opened “Enable” again and typed the code from the app, it said it did not match.',
     goal: 'Understand why reopening the window makes an earlier scan useless, and set up 2FA with the new QR code.',
     difficulty: 2,
     minutes: 5,
@@ -247,9 +247,9 @@ export const DRILLS: readonly Drill[] = [
     ],
     keyObjective: 'enabled',
     hints: [
-      'Compare the key in the window now with the one you scanned before: open "Under the hood" if a trainer has switched it on, or look at the entries in the app.',
+      'Compare the key in the window now with the one you scanned before: open “Under the hood” if a trainer has switched it on, or look at the entries in the app.',
       'Every time the Enable window opens, the client area makes a new key. Codes of the earlier key no longer match.',
-      "Delete the old entry (the × next to it), scan the QR code in the window that is open now, and type the new entry's code.",
+      'Delete the old entry (the × next to it), scan the QR code in the window that is open now, and type the new entry’s code.',
     ],
     choices: [
       {
@@ -257,7 +257,7 @@ export const DRILLS: readonly Drill[] = [
         prompt: 'What do you tell the customer?',
         options: [
           {
-            text: "Delete the entry you scanned before, scan the QR code in the window that is open now, and type that entry's code.",
+            text: 'Delete the entry you scanned before, scan the QR code in the window that is open now, and type that entry’s code.',
             correct: true,
             explanation:
               'Closing the window threw its key away; reopening it made a new key. Only an entry scanned from the open window has the key the server checks.',
@@ -303,7 +303,7 @@ export const DRILLS: readonly Drill[] = [
     id: 'stale-look-alike-entry',
     title: 'An old look-alike entry in the app',
     customer:
-      'My authenticator app already has an "Example Hosting" entry from last year. I type its code and the client area keeps saying it did not match.',
+      'My authenticator app already has an “Example Hosting” entry from last year. I type its code and the client area keeps saying it did not match.',
     goal: 'Spot the outdated entry, set up 2FA with a new one, and leave only the working entry on the phone.',
     difficulty: 2,
     minutes: 5,
@@ -318,12 +318,12 @@ export const DRILLS: readonly Drill[] = [
     hints: [
       'The entry on the phone was there before this window opened. Which key does it hold?',
       'An entry from an earlier setup has an earlier key. The server only knows the key in the open window.',
-      "Scan the QR code on screen (a second entry appears), type the new entry's code, then delete the old entry.",
+      'Scan the QR code on screen (a second entry appears), type the new entry’s code, then delete the old entry.',
     ],
     choices: [
       {
         id: 'advice',
-        prompt: 'The app shows two "Example Hosting" entries. Which code should the customer type?',
+        prompt: 'The app shows two “Example Hosting” entries. Which code should the customer type?',
         options: [
           {
             text: 'The code of the entry just scanned from the open window; then delete the older entry.',
@@ -359,7 +359,7 @@ export const DRILLS: readonly Drill[] = [
     id: 'manual-key-mistyped',
     title: 'Setup key typed by hand',
     customer:
-      "My phone's camera is broken, so I typed the key by hand. The app says the key has characters that are not allowed. I typed exactly what I saw: zero, one, eight...",
+      'My phone’s camera is broken, so I typed the key by hand. The app says the key has characters that are not allowed. I typed exactly what I saw: zero, one, eight...',
     goal: 'Add the account by typing the key, and explain which characters a key can contain.',
     difficulty: 2,
     minutes: 5,
@@ -376,14 +376,14 @@ export const DRILLS: readonly Drill[] = [
     ],
     keyObjective: 'typed',
     hints: [
-      'In the app: + and "Enter a setup key". Any account name will do.',
+      'In the app: + and “Enter a setup key”. Any account name will do.',
       'A key uses only the letters A to Z and the digits 2 to 7. There is no 0, 1, 8 or 9 in it.',
       'What looks like 0 is the letter O, 1 is the letter I, 8 is the letter B. Spaces and lower case are fine.',
     ],
     choices: [
       {
         id: 'advice',
-        prompt: 'Reading the key aloud, the customer says "zero", "one" and "eight". What do you tell them?',
+        prompt: 'Reading the key aloud, the customer says “zero”, “one” and “eight”. What do you tell them?',
         options: [
           {
             text: 'The key has only the letters A-Z and the digits 2-7: a 0 is the letter O, a 1 is the letter I, an 8 is the letter B.',
@@ -456,9 +456,9 @@ export const DRILLS: readonly Drill[] = [
     ],
     keyObjective: 'backup-login',
     hints: [
-      'Under the 6-digit field: "Can\'t Access Your 2nd Factor Device?"',
-      '"Login using Backup Code" takes the 16-character code the customer wrote down. It works once, and a new one is shown.',
-      'Once in: Security Settings, "Click here to Disable" (with the password), then "Click here to Enable" and scan with the new phone.',
+      "Under the 6-digit field: “Can't Access Your 2nd Factor Device?”",
+      '“Login using Backup Code” takes the 16-character code the customer wrote down. It works once, and a new one is shown.',
+      'Once in: Security Settings, “Click here to Disable” (with the password), then “Click here to Enable” and scan with the new phone.',
     ],
     choices: [],
     expectedRefusals: [],
@@ -489,7 +489,7 @@ export const DRILLS: readonly Drill[] = [
     scenario: 'new-phone-same-google',
     objectives: [
       { id: 'install', text: 'Install Google Authenticator on the new phone.', done: (s) => s.phone.installed },
-      { id: 'restored', text: "Find the client area's entry in the app.", done: enabledOnPhone },
+      { id: 'restored', text: 'Find the client area’s entry in the app.', done: enabledOnPhone },
       { id: 'login', text: 'Log in with the code from the new phone.', done: (s) => succeeded(s, 'signed-in') },
       { id: 'why', text: 'Explain why the entry came back.', done: (s) => answered(s, 'why') },
     ],
@@ -497,7 +497,7 @@ export const DRILLS: readonly Drill[] = [
     hints: [
       'Start on the phone: the Play Store has Google Authenticator.',
       'Open the app after installing it: the phone is signed in to the same Google account as the old one.',
-      'Log in with "I\'m not a robot" ticked and type the code the restored entry shows. The backup code is not needed.',
+      "Log in with “I'm not a robot” ticked and type the code the restored entry shows. The backup code is not needed.",
     ],
     choices: [
       {
@@ -519,7 +519,7 @@ export const DRILLS: readonly Drill[] = [
             text: 'Entries always come back on a new phone.',
             correct: false,
             explanation:
-              'Only with the same Google account (and sync on). With another account nothing comes back; see the drill "New phone, another Google account".',
+              'Only with the same Google account (and sync on). With another account nothing comes back; see the drill “New phone, another Google account”.',
           },
         ],
       },
@@ -555,9 +555,9 @@ export const DRILLS: readonly Drill[] = [
     ],
     keyObjective: 'backup-login',
     hints: [
-      "Look at the phone's Settings: which Google account is it signed in to?",
+      'Look at the phone’s Settings: which Google account is it signed in to?',
       'The old phone synced its entries to another Google account, so nothing comes back here. The backup code still works.',
-      '"Login using Backup Code", continue, then Disable (password) and Enable again, scanning with the new phone.',
+      '“Login using Backup Code”, continue, then Disable (password) and Enable again, scanning with the new phone.',
     ],
     choices: [
       {
@@ -623,7 +623,7 @@ export const DRILLS: readonly Drill[] = [
     ],
     keyObjective: 'advice',
     hints: [
-      'Save the question, then log out from the "Hello, Alex!" menu and log in again. Where do you land?',
+      'Save the question, then log out from the “Hello, Alex!” menu and log in again. Where do you land?',
       'The client area remembers the question: the loop the customer sees is not on the account.',
       'An old page kept by the browser (a stale session) keeps showing the question form. Clearing the cache ends it.',
     ],
@@ -633,7 +633,7 @@ export const DRILLS: readonly Drill[] = [
         prompt: 'The question is saved on the account, yet the customer is asked again and again. What do you advise?',
         options: [
           {
-            text: "Clear the browser's cache (or try a private window), then log in again.",
+            text: 'Clear the browser’s cache (or try a private window), then log in again.',
             correct: true,
             explanation:
               'The account has the question, as the simulator showed. The browser keeps showing a page from an old session; clearing the cache makes it load the current one.',
@@ -648,7 +648,7 @@ export const DRILLS: readonly Drill[] = [
             text: 'Skip 2FA for now, so the question is not needed.',
             correct: false,
             explanation:
-              "Never trade security for a browser glitch: the fix is on the customer's browser, and 2FA should still go on.",
+              'Never trade security for a browser glitch: the fix is on the customer’s browser, and 2FA should still go on.',
           },
         ],
       },
@@ -667,7 +667,7 @@ export const DRILLS: readonly Drill[] = [
     start: 'login-2fa',
     scenario: 'default',
     objectives: [
-      { id: 'captcha', text: 'See the refusal without "I\'m not a robot" ticked.', done: (s) => refused(s, 'captcha') },
+      { id: 'captcha', text: "See the refusal without “I'm not a robot” ticked.", done: (s) => refused(s, 'captcha') },
       { id: 'password', text: 'See the refusal for a wrong password.', done: (s) => refused(s, 'credentials') },
       {
         id: 'code',
@@ -681,12 +681,12 @@ export const DRILLS: readonly Drill[] = [
     hints: [
       'Try each mistake on purpose: untick the box, change the password, type 000000 as the code. Read each message.',
       'The captcha is checked first, then the email and password; the code is asked for only after both are accepted.',
-      '"Login Details Incorrect" is about the email address or the password. A wrong code reads "The second factor you supplied was incorrect".',
+      '“Login Details Incorrect” is about the email address or the password. A wrong code reads “The second factor you supplied was incorrect”.',
     ],
     choices: [
       {
         id: 'advice',
-        prompt: 'The customer reads "Login Details Incorrect. Please try again." What is wrong?',
+        prompt: 'The customer reads “Login Details Incorrect. Please try again.” What is wrong?',
         options: [
           {
             text: 'The email address or the password.',
@@ -695,16 +695,16 @@ export const DRILLS: readonly Drill[] = [
               'That message comes only from the email and password check. The 6-digit code has not even been asked for yet.',
           },
           {
-            text: 'The "I\'m not a robot" box was not ticked.',
+            text: "The “I'm not a robot” box was not ticked.",
             correct: false,
             explanation:
-              'A missing tick gives "Please complete the captcha and try again." and is checked before the password.',
+              'A missing tick gives “Please complete the captcha and try again.” and is checked before the password.',
           },
           {
             text: 'The 6-digit code from the app.',
             correct: false,
             explanation:
-              'The code is asked for on the next screen, after the email and password are accepted; a wrong code reads "The second factor you supplied was incorrect."',
+              'The code is asked for on the next screen, after the email and password are accepted; a wrong code reads “The second factor you supplied was incorrect.”',
           },
         ],
       },
@@ -722,7 +722,7 @@ export const DRILLS: readonly Drill[] = [
   },
   {
     id: 'unverified-caller',
-    title: '"Please just turn off my 2FA"',
+    title: '“Please just turn off my 2FA”',
     customer:
       'Hi, this is Alex Morgan, alex.morgan@example.com. I lost my phone and I need to get into my account right now. Please just turn off my two-factor authentication.',
     goal: 'Handle a request to turn off 2FA from a caller whose identity is not verified.',
@@ -743,8 +743,8 @@ export const DRILLS: readonly Drill[] = [
     keyObjective: 'verify',
     hints: [
       'Anyone can give a name and an email address. What protects the real Alex?',
-      "Support turns 2FA off only after verifying the caller's identity, and only when the customer has neither the phone nor the backup code.",
-      'Verify first. Then ask about the backup code: with it, the customer gets in alone ("Login using Backup Code").',
+      'Support turns 2FA off only after verifying the caller’s identity, and only when the customer has neither the phone nor the backup code.',
+      'Verify first. Then ask about the backup code: with it, the customer gets in alone (“Login using Backup Code”).',
     ],
     choices: [
       {
@@ -752,7 +752,7 @@ export const DRILLS: readonly Drill[] = [
         prompt: 'What do you do first?',
         options: [
           {
-            text: "Verify the caller's identity by the company's procedure before changing anything on the account.",
+            text: 'Verify the caller’s identity by the company’s procedure before changing anything on the account.',
             correct: true,
             explanation:
               'Two-factor authentication exists to stop someone who knows a password. Turning it off for whoever asks would undo it; identity comes first.',
@@ -776,7 +776,7 @@ export const DRILLS: readonly Drill[] = [
         prompt: 'Verified. The caller says they still have the backup code they saved. What now?',
         options: [
           {
-            text: 'Guide them to "Login using Backup Code"; once in, they can turn 2FA off or move it to a new phone themselves.',
+            text: 'Guide them to “Login using Backup Code”; once in, they can turn 2FA off or move it to a new phone themselves.',
             correct: true,
             explanation:
               'The backup code exists for exactly this. The customer stays in control, and support changes nothing on the account.',

@@ -141,7 +141,7 @@ test('every code rejected: refused, a hint, the clock fixed in the phone’s Set
   await expect(hints.getByRole('button', { name: 'Show a hint (2 left)' })).toBeVisible();
 
   // A wrong answer is explained; the right one completes the advice objective.
-  let form = await answer(page, 'What do you tell the customer to change?', "Set the phone's time zone to ours.");
+  let form = await answer(page, 'What do you tell the customer to change?', 'Set the phone’s time zone to ours.');
   await expect(form.getByText(/^Not quite\. Codes come from the clock in universal time/)).toBeVisible();
 
   await phone.getByRole('button', { name: 'Home' }).click();
@@ -172,7 +172,7 @@ test('unverified caller: identity first (a wrong answer is explained), then the 
   await expect(offer).toBeVisible();
   await page.getByRole('button', { name: 'Show a hint (3 left)' }).click();
   await expect(offer).toBeHidden();
-  await answer(page, 'What do you do first?', /Verify the caller's identity/);
+  await answer(page, 'What do you do first?', /Verify the caller’s identity/);
   await expect(objectives(page).getByRole('listitem').first()).toContainText('Done');
   await answer(page, /Verified\. The caller says/, /Login using Backup Code/);
 
@@ -265,7 +265,7 @@ test.describe('with storage blocked', () => {
     await sim.getByRole('button', { name: 'Logout' }).click();
     await logIn(sim);
     await expect(sim.getByRole('heading', { name: 'Security Settings' })).toBeVisible();
-    await answer(page, /yet the customer is asked again/, /Clear the browser's cache/);
+    await answer(page, /yet the customer is asked again/, /Clear the browser’s cache/);
     await expectAllObjectivesDone(page);
     await expect(summary(page)).toBeVisible();
   });
