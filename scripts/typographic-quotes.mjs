@@ -18,6 +18,7 @@ const VERBATIM = ["I'm not a robot", "Can't Access Your 2nd Factor Device?"];
 
 /** @param {string} text */
 export function typographic(text) {
+  /** @type {string[]} */
   const kept = [];
   let masked = text;
   for (const label of VERBATIM) masked = masked.split(label).join(`\u0000${kept.push(label) - 1}\u0000`);

@@ -184,7 +184,8 @@ function simulatorTexts(): string[] {
 /** Every result of a query through Pagefind's own API: the page, its excerpt and all the text indexed for it. */
 async function indexed(page: Page, query: string) {
   return page.evaluate(async (q) => {
-    const pagefind = (await import(/* @vite-ignore */ '/pagefind/pagefind.js')) as {
+    const address = '/pagefind/pagefind.js'; // in a variable: only the page can resolve it
+    const pagefind = (await import(/* @vite-ignore */ address)) as {
       search(
         query: string,
       ): Promise<{ results: { data(): Promise<{ url: string; excerpt: string; content: string }> }[] }>;
