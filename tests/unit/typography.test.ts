@@ -8,7 +8,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DRILLS } from '../../src/training/drills';
+import { DRILLS } from '../../src/training/drills/index';
 import { articlesOnDisk } from '../support/articles-on-disk';
 import { straightQuotes, VERBATIM } from '../support/typography';
 

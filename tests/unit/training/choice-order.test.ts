@@ -5,7 +5,7 @@
  * between seeds, and the server-rendered order (a fixed seed) does not keep it first either.
  */
 import { describe, expect, it } from 'vitest';
-import { DRILLS } from '../../../src/training/drills';
+import { DRILLS } from '../../../src/training/drills/index';
 import { choiceOrder, SERVER_SEED } from '../../../src/training/choice-order';
 
 const QUESTIONS = DRILLS.flatMap((drill) => drill.choices.map((question) => ({ drill: drill.id, question })));
