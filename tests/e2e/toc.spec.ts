@@ -22,6 +22,7 @@ test.describe('on a wide screen', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
   test('the contents sit beside the text, stay in view, and mark the section being read', async ({ page }) => {
+    test.slow(); // the longest article, scrolled through twice (29 s of 30 on a loaded machine)
     const sections = sectionsOf(LONG);
     expect(sections.length).toBeGreaterThanOrEqual(MIN_SECTIONS);
     await page.goto(`/articles/${LONG}/`);
