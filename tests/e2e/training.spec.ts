@@ -165,7 +165,8 @@ test('unverified caller: identity first (a wrong answer is explained), then the 
   await expect(first.getByText(/^Not quite\. Names and email addresses are easy to find/)).toBeVisible();
   await expect(objectives(page).getByRole('listitem').first()).toContainText('To do');
   // After three failures in a row a hint is offered (not forced).
-  const offer = page.getByText('Several tries have not worked');
+  // In the Hints region: the same words are also in the page's live announcement.
+  const offer = page.getByRole('region', { name: 'Hints' }).getByText('Several tries have not worked');
   await answer(page, 'What do you do first?', /read out the 6-digit code/);
   await expect(offer).toBeHidden();
   await answer(page, 'What do you do first?', /they gave the right name/);
