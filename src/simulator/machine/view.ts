@@ -3,6 +3,7 @@
  * machines' context. Codes on the phone are computed here from the clock, at render time.
  */
 import type { SnapshotFrom } from 'xstate';
+import { lockShownOn, refusalMessageAt } from '../client-area/locks';
 import type { RefusalKind, Refusal } from '../client-area/server';
 import { formatBackupCode } from '../otp/backup-code';
 import { groupInFours } from '../otp/base32';
@@ -35,7 +36,7 @@ export interface ClientAreaView {
   /** The security question's text when set (the answer is never shown). */
   readonly question: string | null;
   readonly twoFactorEnabled: boolean;
-  /** The refusal of the last action, for the field or the alert. */
+  /** The refusal of the last action, for the field or the alert; a lock's message counts down. */
   readonly error: { readonly kind: RefusalKind; readonly message: string; readonly field?: Refusal['field'] } | null;
   /** The confirmation of the last action, if it has one ("Changes Saved Successfully!"...). */
   readonly notice: string | null;
@@ -43,7 +44,7 @@ export interface ClientAreaView {
   readonly enrollment: { readonly key: string; readonly keyGrouped: string; readonly uri: string } | null;
   /** "a1b2 c3d4 e5f6 a7b8", only while the screen showing it is open. */
   readonly backupCode: string | null;
-  /** Code entry is locked until this time (ms), if locked. */
+  /** The form on this screen (password, code) is locked until this time (ms), if locked now. */
   readonly lockedUntil: number | null;
 }
 
@@ -51,8 +52,7 @@ export function viewClientArea(snapshot: SnapshotFrom<ClientAreaMachine>): Clien
   const { server, last, shownBackupCode, menuOpen } = snapshot.context;
   const screen = screenOf(snapshot.value) as Screen;
   const { customer, settings, pending } = server;
-  const lockedUntil =
-    server.lockedUntil !== null && snapshot.context.env.clock.now() < server.lockedUntil ? server.lockedUntil : null;
+  const now = snapshot.context.env.clock.now();
   return {
     screen,
     customer: { name: customer.name, email: customer.email },
@@ -63,7 +63,7 @@ export function viewClientArea(snapshot: SnapshotFrom<ClientAreaMachine>): Clien
     twoFactorEnabled: server.twoFactor !== null,
     error:
       last && !last.ok
-        ? { kind: last.kind, message: last.message, ...(last.field ? { field: last.field } : {}) }
+        ? { kind: last.kind, message: refusalMessageAt(last, now), ...(last.field ? { field: last.field } : {}) }
         : null,
     notice: last?.ok && last.message !== '' ? last.message : null,
     enrollment:
@@ -75,7 +75,7 @@ export function viewClientArea(snapshot: SnapshotFrom<ClientAreaMachine>): Clien
           }
         : null,
     backupCode: shownBackupCode === null ? null : formatBackupCode(shownBackupCode),
-    lockedUntil,
+    lockedUntil: lockShownOn(server, screen, now),
   };
 }
 

@@ -10,7 +10,6 @@ import {
   createSimulation,
   isScenarioId,
   isStep,
-  MESSAGES,
   renderQrSvg,
   type ClientAreaEvent,
   type ClientAreaView,
@@ -62,6 +61,8 @@ export class TwofaSimulator extends HTMLElement {
   #phoneSettings = false;
   #accountsKey = '';
   #codeStep = -1;
+  /** A lock was on screen at the last tick: render once more when it ends. */
+  #lockShown = false;
   #installed = false;
   #accountCount = 0;
   #qrUri = '';
@@ -452,10 +453,8 @@ export class TwofaSimulator extends HTMLElement {
     }
     for (const field of all(this, '[aria-invalid="true"]')) field.removeAttribute('aria-invalid');
     if (view.error && slot) {
-      const message = view.lockedUntil
-        ? MESSAGES.lockedOut(view.lockedUntil - (this.#sim?.clock.now() ?? 0))
-        : view.error.message;
-      setText(slot, message);
+      // The view's message counts a lock down, and says so when the lock has ended.
+      setText(slot, view.error.message);
       setHidden(slot, false);
       slot.id ||= `${this.id}-${Math.random().toString(36).slice(2, 8)}`;
       const input = form?.querySelector<HTMLInputElement>('input:not([type="checkbox"]):not([type="hidden"])');
@@ -671,7 +670,8 @@ export class TwofaSimulator extends HTMLElement {
         this.#announce(this.#t('sim.announce.newCode'));
     }
     const view = sim.view();
-    if (view.lockedUntil !== null || view.error?.kind === 'locked') this.#renderMessages(view);
+    if (view.lockedUntil !== null || this.#lockShown) this.#renderMessages(view);
+    this.#lockShown = view.lockedUntil !== null;
   }
 }
 
