@@ -6,7 +6,12 @@
  * a fake one moved by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_CUSTOMER, MAX_FAILURES_LIMIT, resolveSettings } from '../../../src/simulator/client-area/data';
+import {
+  DEMO_CUSTOMER,
+  MAX_FAILURES_LIMIT,
+  resolveSettings,
+  type Settings,
+} from '../../../src/simulator/client-area/data';
 import { explainRefusal } from '../../../src/simulator/client-area/explain';
 import { MESSAGES } from '../../../src/simulator/client-area/messages';
 import { createClientArea, lockDuration, type Result } from '../../../src/simulator/client-area/server';
@@ -313,7 +318,7 @@ describe('settings', () => {
   });
 });
 
-function enrolledWith(settings: Parameters<typeof createClientArea>[0]['settings']) {
+function enrolledWith(settings: Partial<Settings>) {
   const clock = fakeClock();
   const area = createClientArea({
     clock,

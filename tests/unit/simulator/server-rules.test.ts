@@ -31,7 +31,9 @@ import { fakeClock } from './support';
 
 const { email, password, securityQuestion, securityAnswer } = DEMO_CUSTOMER;
 const clock = fakeClock();
-const env: ServerEnv = { clock, random: seededRandom('server-rules') };
+let random: RandomSource | undefined;
+/** The random source is made on first use, inside a test (see RULES on why not at load time). */
+const env: ServerEnv = { clock, random: { bytes: (n) => (random ??= seededRandom('server-rules')).bytes(n) } };
 /** Enrollment happened five minutes ago, so the current code has not been used yet. */
 const earlier: ServerEnv = { ...env, clock: { now: () => clock.now() - 5 * 60_000 } };
 const question = { question: securityQuestion, answer: securityAnswer, confirm: securityAnswer };
@@ -56,21 +58,30 @@ function journey() {
   return { signedOutOff, signedInOff, windowOpen, signedInOn, signedOutOn, secondFactor, secret, backupCode };
 }
 
-const j = journey();
-const code = () => generateCode(j.secret, clock.now());
+type Journey = ReturnType<typeof journey>;
+const code = (j: Journey) => generateCode(j.secret, clock.now());
 
-/** Every rule with the input that makes it succeed in the right session, and that session. */
+/**
+ * Every rule with the input that makes it succeed in the right session, and that session. The
+ * states are built inside each test (`journey()`), not when the file loads: code run at load time
+ * is a "static" mutant for `npm run mutation`, which then runs the whole suite for it.
+ */
 const RULES: ReadonlyArray<{
   name: string;
   session: Session;
-  base: ServerState;
-  call: (state: ServerState) => Outcome;
+  base: (j: Journey) => ServerState;
+  call: (state: ServerState, j: Journey) => Outcome;
 }> = [
-  { name: 'login', session: 'signed-out', base: j.signedOutOn, call: (s) => login(s, env, email, password, true) },
+  {
+    name: 'login',
+    session: 'signed-out',
+    base: (j) => j.signedOutOn,
+    call: (s) => login(s, env, email, password, true),
+  },
   {
     name: 'setSecurityQuestion',
     session: 'signed-in',
-    base: j.signedInOff,
+    base: (j) => j.signedInOff,
     call: (s) =>
       setSecurityQuestion(s, env, {
         question: SECURITY_QUESTIONS[1] ?? '',
@@ -79,29 +90,29 @@ const RULES: ReadonlyArray<{
         currentAnswer: securityAnswer,
       }),
   },
-  { name: 'beginEnrollment', session: 'signed-in', base: j.signedInOff, call: (s) => beginEnrollment(s, env) },
+  { name: 'beginEnrollment', session: 'signed-in', base: (j) => j.signedInOff, call: (s) => beginEnrollment(s, env) },
   {
     name: 'confirmEnrollment',
     session: 'signed-in',
-    base: j.windowOpen,
-    call: (s) => confirmEnrollment(s, env, generateCode(j.windowOpen.pending?.secret ?? '', clock.now())),
+    base: (j) => j.windowOpen,
+    call: (s, j) => confirmEnrollment(s, env, generateCode(j.windowOpen.pending?.secret ?? '', clock.now())),
   },
   {
     name: 'verifySecondFactor',
     session: 'second-factor',
-    base: j.secondFactor,
-    call: (s) => verifySecondFactor(s, env, code()),
+    base: (j) => j.secondFactor,
+    call: (s, j) => verifySecondFactor(s, env, code(j)),
   },
   {
     name: 'loginWithBackupCode',
     session: 'second-factor',
-    base: j.secondFactor,
-    call: (s) => loginWithBackupCode(s, env, j.backupCode),
+    base: (j) => j.secondFactor,
+    call: (s, j) => loginWithBackupCode(s, env, j.backupCode),
   },
   {
     name: 'disableTwoFactor',
     session: 'signed-in',
-    base: j.signedInOn,
+    base: (j) => j.signedInOn,
     call: (s) => disableTwoFactor(s, env, password),
   },
 ];
@@ -113,8 +124,9 @@ describe('each rule in each session (the only difference being the session)', ()
   const table = RULES.flatMap((rule) => SESSIONS.map((session) => [rule.name, session, rule] as const));
 
   it.each(table)('%s in a %s session', (_, session, rule) => {
-    const state = { ...rule.base, session };
-    const { state: after, result } = rule.call(state);
+    const j = journey();
+    const state = { ...rule.base(j), session };
+    const { state: after, result } = rule.call(state, j);
     if (session === rule.session) {
       expect(result.ok).toBe(true);
     } else {
@@ -126,15 +138,24 @@ describe('each rule in each session (the only difference being the session)', ()
 });
 
 describe('each rule in each state the flow reaches', () => {
-  const STATES = {
-    'signed out, 2FA off': j.signedOutOff,
-    'signed out, 2FA on': j.signedOutOn,
-    'second factor asked': j.secondFactor,
-    'signed in, 2FA off': j.signedInOff,
-    'enable window open': j.windowOpen,
-    'signed in, 2FA on': j.signedInOn,
-  } as const;
-  type Name = keyof typeof STATES;
+  const STATES = (j: Journey) =>
+    ({
+      'signed out, 2FA off': j.signedOutOff,
+      'signed out, 2FA on': j.signedOutOn,
+      'second factor asked': j.secondFactor,
+      'signed in, 2FA off': j.signedInOff,
+      'enable window open': j.windowOpen,
+      'signed in, 2FA on': j.signedInOn,
+    }) as const;
+  type Name = keyof ReturnType<typeof STATES>;
+  const NAMES: readonly Name[] = [
+    'signed out, 2FA off',
+    'signed out, 2FA on',
+    'second factor asked',
+    'signed in, 2FA off',
+    'enable window open',
+    'signed in, 2FA on',
+  ];
   /** Where each rule may succeed; everywhere else it answers "not available". */
   const ALLOWED: Record<string, readonly Name[]> = {
     login: ['signed out, 2FA off', 'signed out, 2FA on'],
@@ -145,13 +166,12 @@ describe('each rule in each state the flow reaches', () => {
     loginWithBackupCode: ['second factor asked'],
     disableTwoFactor: ['signed in, 2FA on'],
   };
-  const table = RULES.flatMap((rule) =>
-    (Object.keys(STATES) as Name[]).map((name) => [rule.name, name, rule] as const),
-  );
+  const table = RULES.flatMap((rule) => NAMES.map((name) => [rule.name, name, rule] as const));
 
   it.each(table)('%s when %s', (ruleName, name, rule) => {
-    const state = STATES[name];
-    const { state: after, result } = rule.call(state);
+    const j = journey();
+    const state = STATES(j)[name];
+    const { state: after, result } = rule.call(state, j);
     if (ALLOWED[ruleName]?.includes(name)) {
       expect(result.ok).toBe(true);
     } else {
@@ -161,19 +181,21 @@ describe('each rule in each state the flow reaches', () => {
   });
 
   it('from a signed-out session neither a current code nor the saved backup code signs in', () => {
+    const j = journey();
     for (const state of [j.signedOutOn, j.signedOutOff]) {
-      expect(verifySecondFactor(state, env, code()).state.session).toBe('signed-out');
+      expect(verifySecondFactor(state, env, code(j)).state.session).toBe('signed-out');
       expect(loginWithBackupCode(state, env, j.backupCode).state.session).toBe('signed-out');
     }
   });
 
   it('the second-factor rules need 2FA to be on, and enabling needs it off', () => {
+    const j = journey();
     const withoutTwoFactor = { ...j.secondFactor, twoFactor: null };
-    expect(verifySecondFactor(withoutTwoFactor, env, code()).result).toEqual(NOT_AVAILABLE);
+    expect(verifySecondFactor(withoutTwoFactor, env, code(j)).result).toEqual(NOT_AVAILABLE);
     expect(loginWithBackupCode(withoutTwoFactor, env, j.backupCode).result).toEqual(NOT_AVAILABLE);
     expect(disableTwoFactor({ ...j.signedInOn, twoFactor: null }, env, password).result).toEqual(NOT_AVAILABLE);
     expect(beginEnrollment(j.signedInOn, env).result).toEqual(NOT_AVAILABLE);
-    expect(confirmEnrollment({ ...j.windowOpen, pending: null }, env, code()).result).toEqual(NOT_AVAILABLE);
+    expect(confirmEnrollment({ ...j.windowOpen, pending: null }, env, code(j)).result).toEqual(NOT_AVAILABLE);
   });
 });
 
@@ -184,12 +206,14 @@ describe('login', () => {
     ['the address with a letter missing', 'alex.morga@example.com'],
     ['an empty address', ''],
   ])('refuses the right password with %s', (_, typed) => {
+    const j = journey();
     const { state, result } = login(j.signedOutOn, env, typed, password, true);
     expect(result).toMatchObject({ ok: false, kind: 'credentials', message: MESSAGES.loginIncorrect });
     expect(state.session).toBe('signed-out');
   });
 
   it('accepts the address in any case and with spaces around it, and a refused password says the same', () => {
+    const j = journey();
     expect(login(j.signedOutOff, env, `  ${email.toUpperCase()}\t`, password, true).result.ok).toBe(true);
     expect(login(j.signedOutOff, env, email, password.toLowerCase(), true).result).toMatchObject({
       kind: 'credentials',
@@ -205,6 +229,7 @@ describe('security question', () => {
     ['a tab and a newline', '\t\n'],
     ['no-break spaces', '\u00a0\u00a0'],
   ])('an answer of %s is refused as no answer, even when the confirmation matches', (_, answer) => {
+    const j = journey();
     const { state, result } = setSecurityQuestion(j.signedInOff, env, {
       question: securityQuestion,
       answer,
@@ -216,6 +241,7 @@ describe('security question', () => {
   });
 
   it('keeps the answer only as a salted hash, matched ignoring case and extra spaces', () => {
+    const j = journey();
     const state = must(
       setSecurityQuestion(j.signedInOff, env, {
         question: securityQuestion,
