@@ -49,15 +49,7 @@ export function metaPolicyOf(html: string): string | null {
 
 const decodeEntities = (text: string) =>
   text.replace(/&(#39|apos|quot|amp|lt|gt);/g, (_, name: string) =>
-    name === '#39' || name === 'apos'
-      ? "'"
-      : name === 'quot'
-        ? '"'
-        : name === 'amp'
-          ? '&'
-          : name === 'lt'
-            ? '<'
-            : '>',
+    name === '#39' || name === 'apos' ? "'" : name === 'quot' ? '"' : name === 'amp' ? '&' : name === 'lt' ? '<' : '>',
   );
 
 export interface HeaderOptions {
