@@ -195,6 +195,9 @@ const LOCK_SOON = { lockoutAfter: 2 };
  * "Question optional" changes only what happens before a question is set, so that variant starts
  * only from the steps that have none yet; from the others it would replay the same paths again.
  */
+/** Up to ~430 paths per start step: long by nature, and slower still under mutation testing. */
+const MODEL_BUDGET_MS = 180_000;
+
 const NO_QUESTION_YET: readonly Step[] = ['login', 'security-question'];
 const VARIANTS = [
   { name: 'question required', settings: { ...LOCK_SOON }, starts: STEPS },
@@ -274,20 +277,24 @@ function replay({ settings }: Variant, start: Step, seed: string, path: ModelPat
 }
 
 describe.each(VARIANTS)('client-area model, $name', (variant) => {
-  it.each(variant.starts)('from %s: every shortest path keeps the invariants on a real actor', (start: Step) => {
-    const { seed, paths } = explore(variant, start);
-    expect(paths.length).toBeGreaterThan(3);
-    for (const path of paths) {
-      try {
-        replay(variant, start, seed, path);
-      } catch (error) {
-        // Name the failing path, as a test of its own would.
-        throw new Error(`${describePath(path.steps)}: ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
+  it.each(variant.starts)(
+    'from %s: every shortest path keeps the invariants on a real actor',
+    (start: Step) => {
+      const { seed, paths } = explore(variant, start);
+      expect(paths.length).toBeGreaterThan(3);
+      for (const path of paths) {
+        try {
+          replay(variant, start, seed, path);
+        } catch (error) {
+          // Name the failing path, as a test of its own would.
+          throw new Error(`${describePath(path.steps)}: ${error instanceof Error ? error.message : String(error)}`, {
+            cause: error,
+          });
+        }
       }
-    }
-  });
+    },
+    MODEL_BUDGET_MS,
+  );
 });
 
 it('the question-optional variant leaves out only the start steps whose question is already set', () => {
