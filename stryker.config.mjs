@@ -30,6 +30,8 @@ const config = {
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  // Not copied to the sandbox: build output and reports (a build running meanwhile would race the copy).
+  ignorePatterns: ['dist', '.astro', '.cache', 'test-results', 'playwright-report', 'bench-results', 'reports'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
