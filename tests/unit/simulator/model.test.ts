@@ -186,11 +186,12 @@ afterAll(() => {
 });
 
 /**
- * Each form locks after two failures here instead of five: the counts of all three forms are part
- * of the state, and five would multiply the paths past what a unit test can replay. The lock's
- * durations, its escalation and the 100-failure cap are in lockout.test.ts.
+ * Each form locks at its first failure here instead of its fifth: the counts of all three forms
+ * are part of the state, and counting to five would multiply the paths (and the time of every
+ * mutation run) several times over. The counts below a lock, the lock's durations, its escalation
+ * and the 100-failure cap are in lockout.test.ts.
  */
-const LOCK_SOON = { lockoutAfter: 2 };
+const LOCK_SOON = { lockoutAfter: 1 };
 /**
  * "Question optional" changes only what happens before a question is set, so that variant starts
  * only from the steps that have none yet; from the others it would replay the same paths again.
