@@ -3,13 +3,14 @@
  * components call `t('key', { count: 3 })`. A missing key fails loudly at build time.
  */
 import strings from './en.json' with { type: 'json' };
+import { format } from './format';
 
 export type StringKey = keyof typeof strings;
 
 export function t(key: StringKey, values: Record<string, string | number> = {}): string {
   const template = strings[key];
   if (template === undefined) throw new Error(`Missing UI string "${key}" in src/i18n/en.json`);
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return format(template, values);
 }
 
 /** Picks the `.one` or `.other` form of a counted string. */

@@ -23,6 +23,14 @@ export const cryptoRandom: RandomSource = {
 };
 
 /**
+ * What a seed may be: letters, digits, `-` and `_`, up to 64 characters. The same rule holds
+ * for a writer's `seed` prop, a drill link's `?seed=` and saved training progress.
+ */
+export const SEED_PATTERN = /^[\w-]{1,64}$/;
+
+export const isSeed = (value: unknown): value is string => typeof value === 'string' && SEED_PATTERN.test(value);
+
+/**
  * A deterministic generator (xmur3 string hash seeding sfc32) for reproducible training drills:
  * the same seed and the same actions give the same secret and backup code. Not for real secrets.
  */
@@ -59,6 +67,11 @@ export function seededRandom(seed: string): RandomSource {
  */
 export function toOtpEpochSeconds(ms: number): number {
   return Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
+}
+
+/** "12:00:30" in UTC, like the phone's status bar; empty for a time no clock can show. */
+export function clockTime(ms: number): string {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().slice(11, 19) : '';
 }
 
 /**

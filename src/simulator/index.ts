@@ -5,14 +5,48 @@
 export { createSimulation, type Simulation, type SimulationOptions, type ScanResult } from './machine/simulation';
 export { STEPS, isStep, type Step } from './machine/steps';
 export { SCENARIOS, isScenarioId, type Scenario, type ScenarioId } from './machine/scenarios';
-export { viewClientArea, viewPhone, type ClientAreaView, type PhoneView, type Screen } from './machine/view';
+export {
+  viewClientArea,
+  viewPhone,
+  SCREENS,
+  DIALOGS,
+  SIGNED_OUT_SCREENS,
+  addressOf,
+  isDialog,
+  isSignedIn,
+  pageOf,
+  type ClientAreaView,
+  type Dialog,
+  type Page,
+  type PhoneView,
+  type ResultView,
+  type Screen,
+} from './machine/view';
+export { changesBetween, type Announcement, type Changes, type SimulatorState } from './machine/changes';
+export {
+  guideFor,
+  guideState,
+  markerTargets,
+  TARGETS,
+  type GuideState,
+  type GuideStepId,
+  type Target,
+} from './machine/guide';
 export {
   clientAreaMachine,
   type ClientAreaEvent,
   type ClientAreaMachine,
   type LastResult,
+  type ResultSource,
 } from './machine/client-area-machine';
-export { phoneMachine, PHONE_STEPS, type PhoneEvent, type PhoneMachine, type PhoneStep } from './phone/phone-machine';
+export {
+  phoneMachine,
+  PHONE_STEPS,
+  type PhoneEvent,
+  type PhoneMachine,
+  type PhoneScreen,
+  type PhoneStep,
+} from './phone/phone-machine';
 export { codeAt as phoneCode, createSyncStore, type PhoneAccount, type ShownCode, type SyncStore } from './phone/phone';
 export { MESSAGES } from './client-area/messages';
 export { DEMO_CUSTOMER, SECURITY_QUESTIONS, type Customer, type Settings } from './client-area/data';
@@ -21,5 +55,14 @@ export { normaliseCode } from './otp/normalise';
 export { normaliseBackupCode, formatBackupCode } from './otp/backup-code';
 export { checkSetupKey, groupInFours } from './otp/base32';
 export { renderQrSvg } from './otp/qr';
-export { secondsLeftAt, PERIOD_SECONDS } from './otp/totp';
-export { systemClock, cryptoRandom, seededRandom, type Clock, type RandomSource, type SimClock } from './env';
+export { secondsLeftAt, PERIOD_SECONDS, PERIOD_MS } from './otp/totp';
+export {
+  systemClock,
+  cryptoRandom,
+  seededRandom,
+  isSeed,
+  SEED_PATTERN,
+  type Clock,
+  type RandomSource,
+  type SimClock,
+} from './env';

@@ -4,12 +4,12 @@
  * second while the panel is open.
  */
 import { groupInFours } from '../simulator/otp/base32';
+import { PERIOD_MS } from '../simulator/otp/totp';
 import { explainLastRefusal } from '../simulator/trainer';
 import type { Simulation } from '../simulator/machine/simulation';
 import type { Screen, TimelineEntry } from './types';
 
-/** RFC 6238 time step (X = 30 s); the engine uses the same. */
-const STEP_MS = 30_000;
+export { clockTime } from '../simulator/env';
 
 export interface HoodWindow {
   /** Relative to the current window: -1, 0, +1 (with the default tolerance). */
@@ -44,18 +44,18 @@ export interface HoodView {
 export function statePath(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value !== 'object' || value === null) return '';
-  const [key, child] = Object.entries(value)[0] ?? ['', ''];
+  const [key, child] = Object.entries(value as Record<string, unknown>)[0] ?? ['', ''];
   const rest = statePath(child);
   return rest === '' ? key : `${key}.${rest}`;
 }
 
 /** The windows the server accepts now: current ± `tolerance` steps of 30 s. */
 export function acceptedWindows(nowMs: number, tolerance: number): HoodWindow[] {
-  const current = Math.floor(nowMs / STEP_MS);
+  const current = Math.floor(nowMs / PERIOD_MS);
   const windows: HoodWindow[] = [];
   for (let delta = -tolerance; delta <= tolerance; delta++) {
-    const fromMs = (current + delta) * STEP_MS;
-    windows.push({ delta, fromMs, toMs: fromMs + STEP_MS - 1 });
+    const fromMs = (current + delta) * PERIOD_MS;
+    windows.push({ delta, fromMs, toMs: fromMs + PERIOD_MS - 1 });
   }
   return windows;
 }
@@ -90,9 +90,4 @@ export function underTheHood(sim: HoodSimulation, events: readonly TimelineEntry
     backup: server.twoFactor === null ? { state: 'none' } : { state: used ? 'used' : 'unused', code },
     lastRefusal: explainLastRefusal(sim),
   };
-}
-
-/** "12:00:30" in UTC, like the phone's status bar. */
-export function clockTime(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 19);
 }

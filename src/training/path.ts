@@ -1,5 +1,5 @@
 /**
- * Documented paths through a drill: small builders for `drills.ts`, and `playPath`, which plays
+ * Documented paths through a drill: small builders for the drills (`drills/`), and `playPath`, which plays
  * one over a simulation (the unit tests do, with a fake clock). Time passing and answers are
  * delegated to the caller, who owns the clock and the session.
  */
@@ -51,6 +51,12 @@ export const loginPhoneCode = (): PathStep => client((sim) => ({ type: 'secondfa
 export const BACKUP_LOGIN: readonly PathStep[] = [
   client({ type: 'secondfactor.use-backup' }),
   client((sim) => ({ type: 'backup.submit', code: sim.savedBackupCode() ?? '' })),
+];
+
+/** "I have saved my backup code", then Close. */
+export const SAVE_BACKUP_CODE: readonly PathStep[] = [
+  client({ type: 'backup.saved', saved: true }),
+  client({ type: 'backup.close' }),
 ];
 
 /** Disable with the password, then open the enable window again. */

@@ -4,6 +4,7 @@
  * browser). Saved data is validated on every read and anything invalid is dropped; when storage
  * is blocked or full, progress lives in memory for this page view and `persistent` says so.
  */
+import { isSeed } from '../simulator/env';
 
 export const PROGRESS_KEY = 'help-center:training-progress:v1';
 const VERSION = 1;
@@ -46,16 +47,15 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const isPoints = (value: unknown): value is number => isCount(value) && (value as number) <= 100;
+const isPoints = (value: unknown): value is number => isCount(value) && value <= 100;
 const DRILL_ID = /^[a-z0-9-]{1,64}$/;
-const SEED = /^[\w-]{1,64}$/;
 
 function toResult(value: unknown): DrillResult | null {
   if (!isObject(value)) return null;
   const { at, points, firstTry, hintsUsed, mistakes, timeMs, seed } = value;
   if (!isTime(at) || !isPoints(points) || typeof firstTry !== 'boolean' || !isCount(hintsUsed)) return null;
   if (!isCount(mistakes) || !isTime(timeMs)) return null;
-  if (seed !== null && (typeof seed !== 'string' || !SEED.test(seed))) return null;
+  if (seed !== null && !isSeed(seed)) return null;
   return { at, points, firstTry, hintsUsed, mistakes, timeMs, seed };
 }
 
@@ -65,7 +65,7 @@ function toProgress(value: unknown): DrillProgress | null {
   if (best !== null && !isPoints(best)) return null;
   const last = value['last'] === null ? null : toResult(value['last']);
   if (value['last'] !== null && last === null) return null;
-  return { startedAt: value['startedAt'], best: best as number | null, last };
+  return { startedAt: value['startedAt'], best: best, last };
 }
 
 /**

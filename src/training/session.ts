@@ -110,7 +110,7 @@ export function createSession(options: SessionOptions): Session {
   let reproduced = new Set<string>();
 
   // What the watched simulation looked like at the last change, to tell what is new.
-  let lastResult: unknown = null;
+  let lastResult: number | null = null;
   let lastScreen = '';
   let installed = false;
   let accounts: ReadonlyArray<{ id: string; issuer: string; accountName: string }> = [];
@@ -152,11 +152,12 @@ export function createSession(options: SessionOptions): Session {
 
   function onClientArea() {
     if (!sim || score) return;
-    const { last } = sim.clientArea.getSnapshot().context;
-    if (last !== lastResult) {
-      lastResult = last;
-      if (last?.ok) push({ at: now(), type: 'result', kind: last.kind });
-      else if (last) {
+    const view = sim.view();
+    const last = view.result;
+    if (last !== null && last.id !== lastResult) {
+      lastResult = last.id;
+      if (last.ok) push({ at: now(), type: 'result', kind: last.kind });
+      else {
         // Reproducing the customer's problem once is part of the drill; the same refusal again is not.
         const expected = drill.expectedRefusals.includes(last.kind) && !reproduced.has(last.kind);
         reproduced.add(last.kind);
@@ -171,7 +172,7 @@ export function createSession(options: SessionOptions): Session {
         if (!expected) failure(true);
       }
     }
-    const screen = sim.view().screen;
+    const { screen } = view;
     if (screen !== lastScreen) {
       lastScreen = screen;
       push({ at: now(), type: 'screen', screen });
@@ -242,7 +243,7 @@ export function createSession(options: SessionOptions): Session {
       }
       sim = next;
       // The starting point is not something the trainee did: remember it without recording it.
-      lastResult = next.clientArea.getSnapshot().context.last;
+      lastResult = next.view().result?.id ?? null;
       lastScreen = next.view().screen;
       const phone = next.phoneView();
       installed = phone.installed;

@@ -1,5 +1,5 @@
 /**
- * The shapes the training section shares: a drill (data, `drills.ts`), what a trainee did
+ * The shapes the training section shares: a drill (data, one file each in `drills/`), what a trainee did
  * (`TimelineEntry`, recorded by `session.ts`) and the state objectives are judged on.
  *
  * Only types: importing this file adds nothing to a page's script. Engine types come from the

@@ -14,7 +14,7 @@ const WRITER_IMPORT = "import { Figure, Kbd } from '../../src/components/writer'
 interface Mistake {
   name: string;
   /** Changes the copy; returns the file and the lines (1-based) where the mistakes are. */
-  make(site: TempSite): { file: string; lines: number[] };
+  make: (site: TempSite) => { file: string; lines: number[] };
   expected: RegExp[];
 }
 

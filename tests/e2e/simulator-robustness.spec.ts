@@ -141,3 +141,32 @@ test('robustness 7: double-clicking Submit enables once and shows one backup cod
   await page.keyboard.press('Enter');
   await expect(done.locator('code')).toHaveText(backup!);
 });
+
+test('robustness 20: Escape and Back leave the backup-code window open until the code is saved', async ({ page }) => {
+  await page.goto(ARTICLE_2FA);
+  const sim = await simulator(page, 1);
+  const window = enableWindow(sim);
+  const secret = (await window.locator('[data-bind="key"]').textContent())!.replace(/\s/g, '');
+  const { generateSync } = await import('otplib');
+  await window
+    .getByLabel('Enter the 6-digit code the app shows')
+    .fill(generateSync({ secret, epoch: Math.floor(NOW.getTime() / 1000) }));
+  await window.getByRole('button', { name: 'Submit' }).click();
+  const done = sim.getByRole('dialog', { name: 'Two-Factor Authentication is now enabled' });
+  await expect(done).toBeVisible();
+  const saved = done.getByRole('checkbox', { name: 'I have saved my backup code' });
+
+  await page.keyboard.press('Escape');
+  await expect(done).toBeVisible();
+  await expect(done.getByText('before you close this window')).toBeVisible();
+  await expect(saved).toBeFocused();
+  await page.goBack();
+  await expect(done).toBeVisible();
+
+  await saved.check();
+  await expect(done.getByText('before you close this window')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(done).toBeHidden();
+  await expect(sim.getByRole('button', { name: 'Click here to Disable' })).toBeFocused();
+  await expect(page).toHaveURL(ARTICLE_2FA);
+});

@@ -18,7 +18,7 @@ import {
   simulator,
   totp,
 } from './simulator-helpers';
-import { DRILLS, drillById } from '../../src/training/drills';
+import { DRILLS, drillById } from '../../src/training/drills/index';
 
 // 10 s into a 30 s window, so that codes do not roll over mid-test.
 const NOW = new Date('2026-11-28T10:00:10Z');

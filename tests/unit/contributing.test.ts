@@ -20,15 +20,8 @@ describe('CONTRIBUTING.md', () => {
     },
   );
 
-  // The section on the simulator's components is written by their author; until then it holds a TODO.
-  const pending = /^TODO: .*`<Simulator>`.*`<LiveFigure>`/m.test(guide) ? ['Simulator', 'LiveFigure'] : [];
-  for (const component of pending) it.todo(`documents the writer component ${component} with an example`);
-
-  it.each(components.filter((component) => !pending.includes(component)))(
-    'documents the writer component %s with an example',
-    (component) => {
-      expect(guide).toMatch(new RegExp(`^#### .*\\b${component}\\b`, 'm'));
-      expect(guide).toContain(`<${component}`);
-    },
-  );
+  it.each(components)('documents the writer component %s with an example', (component) => {
+    expect(guide).toMatch(new RegExp(`^#### .*\\b${component}\\b`, 'm'));
+    expect(guide).toContain(`<${component}`);
+  });
 });

@@ -37,7 +37,7 @@ describe('helpful vote store', () => {
     ],
     ['no storage at all', () => null],
   ])('when %s the vote counts for this page view and says it was not kept', (_, storage) => {
-    const store = createVoteStore({ article: 'a', storage: storage as () => VoteStorage | null });
+    const store = createVoteStore({ article: 'a', storage: storage });
     expect(store.record('no')).toEqual({ kept: false, sent: false });
     expect(store.saved()).toBe('no');
   });

@@ -3,6 +3,8 @@
  * with the value received and the values allowed.
  */
 import { isScenarioId, isStep, SCENARIOS, STEPS, type ScenarioId, type Step } from '../../simulator/index';
+import { isSeed } from '../../simulator/env';
+import type { Target } from '../../simulator/machine/guide';
 import { propError } from '../writer/validate';
 
 export const MODES = ['practice', 'guided'] as const;
@@ -36,7 +38,7 @@ export function checkScenario(component: string, value: unknown): ScenarioId {
 
 export function checkSeed(component: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'string' && /^[\w-]{1,64}$/.test(value)) return value;
+  if (isSeed(value)) return value;
   throw propError(component, 'seed', value, 'letters, digits, - or _ (up to 64)', `<${component} seed="drill-1" />`);
 }
 
@@ -47,7 +49,10 @@ export function nextInstanceId(prefix: string): string {
   return `${prefix}${instances}`;
 }
 
-/** Controls a live figure can put a numbered marker on, in the order the numbers are given. */
+/**
+ * The controls a live figure can number: the targets (`TARGETS`, the guide's list) that its
+ * screens show, in the order the numbers are given.
+ */
 export const FIGURE_TARGETS = [
   'captcha',
   'login-submit',
@@ -59,7 +64,7 @@ export const FIGURE_TARGETS = [
   'key',
   'enable-code',
   'enable-submit',
-] as const;
+] as const satisfies readonly Target[];
 export type FigureTarget = (typeof FIGURE_TARGETS)[number];
 
 export const FIGURE_SCREENS = ['login', 'security-settings', 'enable'] as const;

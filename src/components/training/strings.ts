@@ -42,7 +42,6 @@ export const DRILL_STRINGS = [
   'training.hood.backupUsed',
   'training.hood.noRefusal',
   'training.hood.state',
-  'training.timeline.empty',
   'training.event.start',
   'training.event.restart',
   'training.event.refusal',

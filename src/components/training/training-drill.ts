@@ -6,13 +6,15 @@
  * in src/training/; this file only moves text in and out of the DOM and announces changes
  * through one polite live region.
  */
-import { drillById } from '../../training/drills';
+import { drillById } from '../../training/drills/index';
 import { clockTime, underTheHood, type HoodView } from '../../training/hood';
 import { createProgressStore } from '../../training/progress';
 import { createSession, type Session, type SessionState } from '../../training/session';
 import { explainLastRefusal } from '../../simulator/trainer';
+import { isSeed } from '../../simulator/env';
+import { groupInFours } from '../../simulator/otp/base32';
 import type { Simulation } from '../../simulator/machine/simulation';
-import { format } from '../../simulator/ui/strings';
+import { format } from '../../i18n/format';
 import type { Drill, TimelineEntry } from '../../training/types';
 import type { DrillStringKey } from './strings';
 
@@ -103,7 +105,7 @@ class TrainingDrill extends HTMLElement {
     const backup = this.#one('customer-backup');
     const code = simulation.savedBackupCode();
     if (backup && code) {
-      backup.textContent = this.#t('training.customerBackup', { code: code.replace(/(.{4})(?=.)/g, '$1 ') });
+      backup.textContent = this.#t('training.customerBackup', { code: groupInFours(code) });
       backup.hidden = false;
     }
     this.#renderHint();
@@ -366,7 +368,7 @@ class TrainingDrill extends HTMLElement {
       hintsUsed: score.hintsUsed,
       mistakes: score.mistakes,
       timeMs: score.timeMs,
-      seed: seed && /^[\w-]{1,64}$/.test(seed) ? seed : null,
+      seed: isSeed(seed) ? seed : null,
     });
     for (const note of this.#part('storage-note')) note.hidden = this.#progress.persistent;
     this.#announce(this.#t('training.announce.complete', { points: score.points }));

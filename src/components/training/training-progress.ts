@@ -3,7 +3,7 @@
  * progress store, and shows a note when this browser keeps no site data.
  */
 import { createProgressStore } from '../../training/progress';
-import { format } from '../../simulator/ui/strings';
+import { format } from '../../i18n/format';
 import type { ProgressStringKey } from './strings';
 
 class TrainingProgress extends HTMLElement {

@@ -11,7 +11,9 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  return `${String(value)} (a ${typeof value})`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return `${String(value)} (a ${typeof value})`;
+  return `a ${typeof value}`;
 }
 
 /** The error every writer component throws for a bad prop. */

@@ -11,7 +11,7 @@
  * ignores it (robustness 7). There is no `invoke`, so `xstate/graph` can explore the machine.
  * Leaf states are named after the screens they show (`screenOf`).
  */
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import {
   beginEnrollment,
   cancelEnrollment,
@@ -42,8 +42,27 @@ const START_STATES: Record<Step, string> = {
   disable: 'signedIn.securitySettings.disable',
 };
 
-/** The last server answer as a screen shows it. Never holds a backup code. */
-export type LastResult = { readonly ok: true; readonly kind: SuccessKind; readonly message: string } | Refusal;
+/**
+ * Which part of the client area asked the server: the page shows the answer beside that form
+ * (the login form, the security question, the 2FA card, a window...).
+ */
+export type ResultSource =
+  | 'login'
+  | 'second-factor'
+  | 'backup-login'
+  /** The forced security-question page (after login). */
+  | 'question-page'
+  /** The security-question card of Security Settings. */
+  | 'question'
+  | 'twofa'
+  | 'enable'
+  | 'disable'
+  | 'session';
+
+/** The last server answer as a screen shows it, and who asked. Never holds a backup code. */
+export type LastResult = ({ readonly ok: true; readonly kind: SuccessKind; readonly message: string } | Refusal) & {
+  readonly from: ResultSource;
+};
 
 export interface ClientAreaInput {
   readonly env: ServerEnv;
@@ -58,8 +77,14 @@ export interface ClientAreaContext {
   readonly start: Step;
   readonly server: ServerState;
   readonly last: LastResult | null;
+  /** How many answers the server has given: tells a new answer from an identical earlier one. */
+  readonly answers: number;
   /** The backup code, only while the screen that shows it is open. */
   readonly shownBackupCode: string | null;
+  /** The customer ticked "I have saved my backup code" (the window closes only then). */
+  readonly backupSaved: boolean;
+  /** How often closing was refused because the box was not ticked (the window says why each time). */
+  readonly backupReminders: number;
   readonly menuOpen: boolean;
 }
 
@@ -67,13 +92,19 @@ export type ClientAreaEvent =
   | { type: 'login.submit'; email: string; password: string; captcha: boolean }
   | { type: 'menu.open' }
   | { type: 'menu.close' }
+  | { type: 'menu.toggle' }
   | { type: 'nav.security-settings' }
   | { type: 'nav.home' }
   | { type: 'question.save'; question: string; answer: string; confirm: string; currentAnswer?: string }
   | { type: 'twofa.enable' }
   | { type: 'enable.submit'; code: string }
   | { type: 'enable.close' }
-  | { type: 'backup.acknowledge' }
+  /** The "I have saved my backup code" box. */
+  | { type: 'backup.saved'; saved: boolean }
+  /** Close on the backup-code window: it closes only once the code is saved. */
+  | { type: 'backup.close' }
+  /** Escape or the browser's Back while a window is open: the window's own way of closing. */
+  | { type: 'dialog.close' }
   | { type: 'session.signout' }
   | { type: 'secondfactor.submit'; code: string }
   | { type: 'secondfactor.use-backup' }
@@ -84,14 +115,22 @@ export type ClientAreaEvent =
   | { type: 'disable.submit'; password: string }
   | { type: 'disable.cancel' };
 
-/** Narrows the event of an action that only one event type triggers (a cast: no runtime cost). */
-type EventOf<T extends ClientAreaEvent['type']> = Extract<ClientAreaEvent, { type: T }>;
-
 /** Stores a server call's outcome; a new backup code goes to the screen, never into `last`. */
-function apply(context: ClientAreaContext, { state, result }: Outcome): Partial<ClientAreaContext> {
-  const { backupCode, ...last } = result.ok ? result : { ...result, backupCode: undefined };
-  return { server: state, last, shownBackupCode: backupCode ?? context.shownBackupCode };
+function apply(context: ClientAreaContext, { state, result }: Outcome, from: ResultSource): Partial<ClientAreaContext> {
+  const { backupCode, ...answer } = result.ok ? result : { ...result, backupCode: undefined };
+  return {
+    server: state,
+    last: { ...answer, from },
+    answers: context.answers + 1,
+    shownBackupCode: backupCode ?? context.shownBackupCode,
+  };
 }
+
+/** The backup-code window closes only once the customer says the code is saved. */
+const closeBackupWindow = [
+  { guard: 'backupSaved', target: 'security-settings', actions: 'forgetBackupCode' },
+  { actions: 'remindToSaveBackup' },
+] as const;
 
 export const clientAreaMachine = setup({
   types: {
@@ -101,46 +140,55 @@ export const clientAreaMachine = setup({
   },
   actions: {
     submitLogin: assign(({ context, event }) => {
-      const e = event as EventOf<'login.submit'>;
-      return apply(context, login(context.server, context.env, e.email, e.password, e.captcha));
+      assertEvent(event, 'login.submit');
+      return apply(context, login(context.server, context.env, event.email, event.password, event.captcha), 'login');
     }),
     submitSecondFactor: assign(({ context, event }) => {
-      const e = event as EventOf<'secondfactor.submit'>;
-      return apply(context, verifySecondFactor(context.server, context.env, e.code));
+      assertEvent(event, 'secondfactor.submit');
+      return apply(context, verifySecondFactor(context.server, context.env, event.code), 'second-factor');
     }),
     submitBackupCode: assign(({ context, event }) => {
-      const e = event as EventOf<'backup.submit'>;
-      return apply(context, loginWithBackupCode(context.server, context.env, e.code));
+      assertEvent(event, 'backup.submit');
+      return apply(context, loginWithBackupCode(context.server, context.env, event.code), 'backup-login');
     }),
-    saveQuestion: assign(({ context, event }) => {
-      const e = event as EventOf<'question.save'>;
-      return apply(context, setSecurityQuestion(context.server, context.env, e));
+    saveQuestion: assign(({ context, event }, params: { from: 'question' | 'question-page' }) => {
+      assertEvent(event, 'question.save');
+      return apply(context, setSecurityQuestion(context.server, context.env, event), params.from);
     }),
-    beginEnrollment: assign(({ context }) => apply(context, beginEnrollment(context.server, context.env))),
+    beginEnrollment: assign(({ context }) => apply(context, beginEnrollment(context.server, context.env), 'twofa')),
     submitEnrollmentCode: assign(({ context, event }) => {
-      const e = event as EventOf<'enable.submit'>;
-      return apply(context, confirmEnrollment(context.server, context.env, e.code));
+      assertEvent(event, 'enable.submit');
+      return apply(context, confirmEnrollment(context.server, context.env, event.code), 'enable');
     }),
-    cancelEnrollment: assign(({ context }) => apply(context, cancelEnrollment(context.server))),
+    cancelEnrollment: assign(({ context }) => apply(context, cancelEnrollment(context.server), 'enable')),
     submitDisable: assign(({ context, event }) => {
-      const e = event as EventOf<'disable.submit'>;
-      return apply(context, disableTwoFactor(context.server, context.env, e.password));
+      assertEvent(event, 'disable.submit');
+      return apply(context, disableTwoFactor(context.server, context.env, event.password), 'disable');
     }),
     signOut: assign(({ context }) => ({
-      ...apply(context, signOut(context.server)),
+      ...apply(context, signOut(context.server), 'session'),
       shownBackupCode: null,
+      backupSaved: false,
+      backupReminders: 0,
       menuOpen: false,
     })),
-    forgetBackupCode: assign({ shownBackupCode: null, last: null }),
+    markBackupSaved: assign(({ event }) => {
+      assertEvent(event, 'backup.saved');
+      return { backupSaved: event.saved, backupReminders: 0 };
+    }),
+    remindToSaveBackup: assign(({ context }) => ({ backupReminders: context.backupReminders + 1 })),
+    forgetBackupCode: assign({ shownBackupCode: null, last: null, backupSaved: false, backupReminders: 0 }),
     clearResult: assign({ last: null }),
     openMenu: assign({ menuOpen: true }),
     closeMenu: assign({ menuOpen: false }),
+    toggleMenu: assign(({ context }) => ({ menuOpen: !context.menuOpen })),
   },
   guards: {
     startsAt: ({ context }, params: { step: Step }) => context.start === params.step,
     awaitingSecondFactor: ({ context }) => context.server.session === 'second-factor',
     signedIn: ({ context }) => context.server.session === 'signed-in',
     showingBackupCode: ({ context }) => context.shownBackupCode !== null,
+    backupSaved: ({ context }) => context.backupSaved,
     questionMissing: ({ context }) => context.server.settings.requireSecurityQuestion && !context.server.question,
     questionSet: ({ context }) => context.server.question !== null,
     enrollmentPending: ({ context }) => context.server.pending !== null,
@@ -155,7 +203,10 @@ export const clientAreaMachine = setup({
     start: input.start ?? 'login',
     server: input.server,
     last: null,
+    answers: 0,
     shownBackupCode: input.shownBackupCode ?? null,
+    backupSaved: false,
+    backupReminders: 0,
     menuOpen: false,
   }),
   initial: 'starting',
@@ -206,6 +257,10 @@ export const clientAreaMachine = setup({
       on: {
         'menu.open': { actions: 'openMenu' },
         'menu.close': { actions: 'closeMenu' },
+        'menu.toggle': { actions: 'toggleMenu' },
+        // The menu's "Security Settings" from a page that does not lead there (the forced
+        // security question, Security Settings itself) only closes the menu.
+        'nav.security-settings': { actions: 'closeMenu' },
         'session.signout': { target: 'signedOut', actions: 'signOut' },
       },
       states: {
@@ -218,7 +273,7 @@ export const clientAreaMachine = setup({
           on: { 'backup-login.continue': { target: 'landing', actions: 'forgetBackupCode' } },
         },
         'security-question': {
-          on: { 'question.save': { actions: 'saveQuestion' } },
+          on: { 'question.save': { actions: { type: 'saveQuestion', params: { from: 'question-page' } } } },
           always: { guard: 'questionSet', target: 'securitySettings' },
         },
         dashboard: {
@@ -230,7 +285,7 @@ export const clientAreaMachine = setup({
             'security-settings': {
               always: { guard: 'enrollmentPending', target: 'enable' },
               on: {
-                'question.save': { actions: 'saveQuestion' },
+                'question.save': { actions: { type: 'saveQuestion', params: { from: 'question' } } },
                 'twofa.enable': { guard: 'twoFactorOff', actions: 'beginEnrollment' },
                 'twofa.disable': { guard: 'twoFactorOn', target: 'disable', actions: 'clearResult' },
                 'nav.home': { target: '#clientArea.signedIn.dashboard', actions: ['closeMenu', 'clearResult'] },
@@ -245,10 +300,15 @@ export const clientAreaMachine = setup({
               on: {
                 'enable.submit': { actions: 'submitEnrollmentCode' },
                 'enable.close': { actions: 'cancelEnrollment' },
+                'dialog.close': { actions: 'cancelEnrollment' },
               },
             },
             'backup-code': {
-              on: { 'backup.acknowledge': { target: 'security-settings', actions: 'forgetBackupCode' } },
+              on: {
+                'backup.saved': { actions: 'markBackupSaved' },
+                'backup.close': closeBackupWindow,
+                'dialog.close': closeBackupWindow,
+              },
             },
             /** The disable dialog (asks for the password). */
             disable: {
@@ -256,6 +316,7 @@ export const clientAreaMachine = setup({
               on: {
                 'disable.submit': { actions: 'submitDisable' },
                 'disable.cancel': { target: 'security-settings', actions: 'clearResult' },
+                'dialog.close': { target: 'security-settings', actions: 'clearResult' },
               },
             },
           },

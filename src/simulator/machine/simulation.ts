@@ -13,6 +13,8 @@ import { phoneMachine, type PhoneMachine, type PhoneStep } from '../phone/phone-
 import { clientAreaMachine, type ClientAreaMachine } from './client-area-machine';
 import { SCENARIOS, type Scenario, type ScenarioId } from './scenarios';
 import { preparePhone, prepareStep, type Step } from './steps';
+import type { SimulatorState } from './changes';
+import { guideState } from './guide';
 import { viewClientArea, viewPhone, type ClientAreaView, type PhoneView } from './view';
 
 export interface SimulationOptions {
@@ -40,11 +42,15 @@ export interface Simulation {
   /** Shared by the client area and the phone: pause or slow it to give the learner time. */
   readonly clock: SimClock;
   readonly scenario: Scenario;
+  /** The step it started at (the guide's steps follow from it). */
+  readonly start: Step;
   readonly sync: SyncStore;
   /** Read-only view of the fake server's state (for the "under the hood" view). */
   server(): ServerState;
   view(): ClientAreaView;
   phoneView(): PhoneView;
+  /** Both views and the guide's progress, read at one moment (`changesBetween` compares two). */
+  state(): SimulatorState;
   /** Points the phone's camera at the screen: scans the enable window's QR, if one is shown. */
   scanCurrentQr(): ScanResult;
   /** The code the server would accept now (enrollment in progress, else the enrolled key). */
@@ -87,15 +93,22 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
 
   const server = () => clientArea.getSnapshot().context.server;
   const view = () => viewClientArea(clientArea.getSnapshot());
+  const phoneView = () => viewPhone(phone.getSnapshot(), clock.now());
   return {
     clientArea,
     phone,
     clock,
     scenario,
+    start,
     sync,
     server,
     view,
-    phoneView: () => viewPhone(phone.getSnapshot(), clock.now()),
+    phoneView,
+    state: () => {
+      const ca = view();
+      const shown = phoneView();
+      return { view: ca, phone: shown, guide: guideState(start, ca, shown) };
+    },
     scanCurrentQr: () => {
       if (!phone.getSnapshot().matches('scan'))
         return { ok: false, message: 'Open "Scan a QR code" on the phone first.' };

@@ -5,6 +5,7 @@
  */
 import { NobleCryptoPlugin } from 'otplib';
 import type { RandomSource } from '../env';
+import { groupInFours } from './base32';
 import { cleanTyped } from './normalise';
 
 const noble = /* @__PURE__ */ new NobleCryptoPlugin();
@@ -15,9 +16,9 @@ export function generateBackupCode(random: RandomSource): string {
   return toHex(random.bytes(8));
 }
 
-/** "a1b2 c3d4 e5f6 a7b8" */
+/** "a1b2 c3d4 e5f6 a7b8", grouped like the setup key. */
 export function formatBackupCode(code: string): string {
-  return code.replace(/(.{4})(?=.)/g, '$1 ');
+  return groupInFours(code);
 }
 
 export type BackupProblem = 'empty' | 'looks-like-app-code' | 'not-hex' | 'wrong-length';
@@ -42,8 +43,7 @@ export interface Hashed {
   readonly hash: string;
 }
 
-const digest = (value: string, salt: string) =>
-  noble.hmac('sha256', fromHex(salt), new TextEncoder().encode(value)) as Uint8Array;
+const digest = (value: string, salt: string) => noble.hmac('sha256', fromHex(salt), new TextEncoder().encode(value));
 
 export function hashValue(value: string, random: RandomSource): Hashed {
   const salt = toHex(random.bytes(16));

@@ -9,7 +9,9 @@
 import { createGuardrails, generateSync, NobleCryptoPlugin } from 'otplib';
 import { toOtpEpochSeconds } from '../env';
 
+/** RFC 6238 time step X: every code in the engine, the phone and the page changes on it. */
 export const PERIOD_SECONDS = 30;
+export const PERIOD_MS = PERIOD_SECONDS * 1000;
 export const CODE_DIGITS = 6;
 /** How many windows either side a refused code is looked up in, to explain the refusal. */
 const EXPLAIN_WINDOWS = 20;
@@ -69,7 +71,7 @@ export interface HotpSteps {
 export function hotpSteps(key: Uint8Array, counter: number, digits = CODE_DIGITS): HotpSteps {
   const message = new Uint8Array(8);
   new DataView(message.buffer).setBigUint64(0, BigInt(counter));
-  const mac = noble.hmac('sha1', key, message) as Uint8Array;
+  const mac = noble.hmac('sha1', key, message);
   const offset = (mac[mac.length - 1] ?? 0) & 0xf;
   const binCode = new DataView(mac.buffer, mac.byteOffset).getUint32(offset) & 0x7fffffff;
   return {

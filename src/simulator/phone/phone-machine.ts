@@ -1,10 +1,11 @@
 /**
  * The phone as its own actor: home screen -> app store -> installing -> Google Authenticator
- * (account list) <-> "+" menu -> "Scan a QR code" | "Enter a setup key". Events are `phone.*`.
+ * (account list) <-> "+" menu -> "Scan a QR code" | "Enter a setup key"; and from the home
+ * screen, Settings (Date & time). Events are `phone.*`.
  * Codes are not in the state: the UI computes them from the clock (see `codeAt`), so a hidden
  * tab or a sleeping laptop shows the right code at once on return.
  */
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import {
   addFromScan,
   addFromSetupKey,
@@ -16,8 +17,10 @@ import {
   type SyncStore,
 } from './phone';
 
-export const PHONE_STEPS = ['home', 'store', 'app', 'add', 'scan', 'manual'] as const;
+export const PHONE_STEPS = ['home', 'store', 'app', 'add', 'scan', 'manual', 'settings'] as const;
 export type PhoneStep = (typeof PHONE_STEPS)[number];
+/** Every screen the phone shows: a start step, or "Installing…" in the store. */
+export type PhoneScreen = PhoneStep | 'installing';
 
 export interface PhoneInput {
   readonly phone?: PhoneState;
@@ -40,6 +43,7 @@ export interface PhoneContext {
 
 export type PhoneEvent =
   | { type: 'phone.home' }
+  | { type: 'phone.settings.open' }
   | { type: 'phone.store.open' }
   | { type: 'phone.store.install' }
   | { type: 'phone.app.open' }
@@ -53,9 +57,6 @@ export type PhoneEvent =
   | { type: 'phone.clock.set-offset'; ms: number }
   | { type: 'phone.google.sign-in'; account: string | null };
 
-/** Narrows the event of an action that only one event type triggers (a cast: no runtime cost). */
-type EventOf<T extends PhoneEvent['type']> = Extract<PhoneEvent, { type: T }>;
-
 /** Stores the outcome of a scan or a typed key: the new account, or the message why not. */
 const adding = (result: AddResult): Partial<PhoneContext> =>
   result.ok ? { phone: result.state, lastAdded: result.account.id, error: null } : { error: result.message };
@@ -64,6 +65,7 @@ export const phoneMachine = setup({
   types: {
     context: {} as PhoneContext,
     events: {} as PhoneEvent,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the input type from it
     input: {} as PhoneInput,
   },
   actions: {
@@ -71,16 +73,16 @@ export const phoneMachine = setup({
       phone: restoreFrom({ ...context.phone, installed: true }, context.sync),
     })),
     scanCode: assign(({ context, event }) => {
-      const e = event as EventOf<'phone.scan'>;
-      return adding(addFromScan(context.phone, e.uri));
+      assertEvent(event, 'phone.scan');
+      return adding(addFromScan(context.phone, event.uri));
     }),
     submitSetupKey: assign(({ context, event }) => {
-      const e = event as EventOf<'phone.manual.submit'>;
-      return adding(addFromSetupKey(context.phone, e.accountName, e.key));
+      assertEvent(event, 'phone.manual.submit');
+      return adding(addFromSetupKey(context.phone, event.accountName, event.key));
     }),
     removeAccount: assign(({ context, event }) => {
-      const e = event as EventOf<'phone.account.remove'>;
-      return { phone: removeAccount(context.phone, e.id) };
+      assertEvent(event, 'phone.account.remove');
+      return { phone: removeAccount(context.phone, event.id) };
     }),
     /** Side effect: Google Authenticator's cloud sync. */
     backUpToGoogle: ({ context }) => {
@@ -88,12 +90,12 @@ export const phoneMachine = setup({
         context.sync.save(context.phone.google, context.phone.accounts);
     },
     setClockOffset: assign(({ context, event }) => {
-      const e = event as EventOf<'phone.clock.set-offset'>;
-      return { phone: { ...context.phone, clockOffsetMs: Number.isFinite(e.ms) ? e.ms : 0 } };
+      assertEvent(event, 'phone.clock.set-offset');
+      return { phone: { ...context.phone, clockOffsetMs: Number.isFinite(event.ms) ? event.ms : 0 } };
     }),
     signInToGoogle: assign(({ context, event }) => {
-      const e = event as EventOf<'phone.google.sign-in'>;
-      const phone = { ...context.phone, google: e.account };
+      assertEvent(event, 'phone.google.sign-in');
+      const phone = { ...context.phone, google: event.account };
       return { phone: phone.installed ? restoreFrom(phone, context.sync) : phone };
     }),
     clearMessages: assign({ error: null, lastAdded: null }),
@@ -125,7 +127,7 @@ export const phoneMachine = setup({
   states: {
     starting: {
       always: [
-        ...(['store', 'app', 'add', 'scan', 'manual'] as const).map((step) => ({
+        ...(['store', 'app', 'add', 'scan', 'manual', 'settings'] as const).map((step) => ({
           guard: { type: 'startsAt' as const, params: { step } },
           target: step,
         })),
@@ -135,6 +137,7 @@ export const phoneMachine = setup({
     home: {
       on: {
         'phone.store.open': { target: 'store' },
+        'phone.settings.open': { target: 'settings' },
         'phone.app.open': { guard: 'appInstalled', target: 'app', actions: 'clearMessages' },
       },
     },
@@ -175,6 +178,10 @@ export const phoneMachine = setup({
         'phone.manual.submit': { actions: 'submitSetupKey' },
         'phone.back': { target: 'add', actions: 'clearMessages' },
       },
+    },
+    /** Settings > Date & time: "Set time automatically" (`phone.clock.set-offset`, taken anywhere). */
+    settings: {
+      on: { 'phone.home': { target: 'home' } },
     },
   },
 });

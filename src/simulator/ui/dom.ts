@@ -46,10 +46,3 @@ export function downloadText(fileName: string, text: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
-
-/** Field values of a form as strings. */
-export function fieldsOf(form: HTMLFormElement): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of new FormData(form)) values[name] = typeof value === 'string' ? value : '';
-  return values;
-}

@@ -3,6 +3,8 @@
  * custom element, with the engine, when a simulator comes near the viewport. If that fails, the
  * server-rendered step list stays and says so.
  */
+import { selectPart } from './contract';
+
 const NEAR = '600px';
 
 export function observeSimulators(): void {
@@ -13,7 +15,8 @@ export function observeSimulators(): void {
   let loading: Promise<unknown> | null = null;
   const load = () => {
     loading ??= (url ? import(/* @vite-ignore */ url) : Promise.reject(new Error('no simulator runtime'))).catch(() => {
-      for (const simulator of simulators) simulator.querySelector('[data-fallback-failed]')?.removeAttribute('hidden');
+      for (const simulator of simulators)
+        simulator.querySelector(selectPart('fallback-failed'))?.removeAttribute('hidden');
     });
   };
   if (!('IntersectionObserver' in window)) return load();

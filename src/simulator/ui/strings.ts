@@ -2,6 +2,8 @@
  * The UI strings the custom element needs at run time. Simulator.astro copies them from
  * src/i18n/en.json into the element's `data-strings`, so the script bundle carries no copy.
  */
+import { format } from '../../i18n/format';
+
 export const ELEMENT_STRINGS = [
   'sim.toolbar.pause',
   'sim.toolbar.resume',
@@ -17,7 +19,6 @@ export const ELEMENT_STRINGS = [
   'sim.ca.saveFirst',
   'sim.ca.forgotUnavailable',
   'sim.ca.backupFileIntro',
-  'sim.ca.lockedCountdown',
   'sim.phone.secondsLeft',
   'sim.phone.remove',
   'sim.phone.clockOff',
@@ -33,6 +34,15 @@ export const ELEMENT_STRINGS = [
 export type ElementStringKey = (typeof ELEMENT_STRINGS)[number];
 export type ElementStrings = Record<ElementStringKey, string>;
 
-export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+export type Translate = (key: ElementStringKey, values?: Record<string, string | number>) => string;
+
+/** Reads the element's `data-strings`; a key missing from it shows as the key (visible in tests). */
+export function translator(json: string | undefined): Translate {
+  let strings: Partial<ElementStrings> = {};
+  try {
+    strings = JSON.parse(json ?? '{}') as Partial<ElementStrings>;
+  } catch {
+    strings = {};
+  }
+  return (key, values) => format(strings[key] ?? key, values);
 }

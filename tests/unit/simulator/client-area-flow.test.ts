@@ -70,8 +70,15 @@ describe('client area flow', () => {
     });
     expect(shown.backupCode).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
     expect(JSON.stringify(sim.server())).not.toContain(shown.backupCode?.replace(/ /g, '') ?? '-');
-    send(sim, { type: 'backup.acknowledge' });
-    expect(sim.view()).toMatchObject({ screen: 'security-settings', backupCode: null });
+    // The window stays until the customer says the code is saved.
+    send(sim, { type: 'backup.close' });
+    expect(sim.view()).toMatchObject({ screen: 'backup-code', backupReminders: 1 });
+    send(sim, { type: 'dialog.close' });
+    expect(sim.view()).toMatchObject({ screen: 'backup-code', backupReminders: 2 });
+    send(sim, { type: 'backup.saved', saved: true });
+    expect(sim.view()).toMatchObject({ backupSaved: true, backupReminders: 0 });
+    send(sim, { type: 'backup.close' });
+    expect(sim.view()).toMatchObject({ screen: 'security-settings', backupCode: null, backupSaved: false });
     expect(sim.savedBackupCode()).toBe(shown.backupCode?.replace(/ /g, ''));
 
     send(sim, { type: 'session.signout' });

@@ -9,6 +9,7 @@
  * - When the host requires it, the security question is set before the enable window opens.
  * - The screen agrees with the server's session.
  * - A code is never accepted twice (RFC 6238 §5.2), not even the one that enabled 2FA.
+ * - The backup-code window closes only after "I have saved my backup code" (or a sign-out).
  *
  * The clock is fixed; codes in events are computed from the state they are sent in. The user menu
  * (a flag that doubles every state) is left to the flow tests.
@@ -87,7 +88,9 @@ function eventsFor(s: Snapshot, saved: (s: Snapshot) => string | null): ModelEve
       ? [{ type: 'enable.submit' as const, code: generateCode(stale, clock.now()), label: 'stale-code' as const }]
       : []),
     { type: 'enable.close' },
-    { type: 'backup.acknowledge' },
+    { type: 'backup.close' },
+    { type: 'dialog.close' },
+    { type: 'backup.saved', saved: true },
     { type: 'session.signout' },
     { type: 'secondfactor.submit', code: current, label: 'current-code' },
     { type: 'secondfactor.submit', code: otherThan(current) },
@@ -118,6 +121,8 @@ function abstractState(s: Snapshot): string {
     server.twoFactor?.lastUsedStep ?? null,
     ...Object.values(server.throttle).flatMap((t) => [t.failures, t.lockedUntil !== null]),
     shownBackupCode !== null,
+    s.context.backupSaved,
+    s.context.backupReminders > 0,
     menuOpen,
     s.context.last?.kind ?? null,
   ]);
@@ -154,6 +159,16 @@ function checkStep(
   const before = prev?.context.shownBackupCode;
   if (before && before !== shownBackupCode) hidden.add(before);
   if (before) expect(JSON.stringify(server)).not.toContain(before);
+  // The backup-code window closes only once the customer said the code is saved, and that
+  // answer never carries over to a later window.
+  if (
+    prev &&
+    viewClientArea(prev).screen === 'backup-code' &&
+    screen !== 'backup-code' &&
+    event?.type !== 'session.signout'
+  )
+    expect(prev.context.backupSaved).toBe(true);
+  if (screen !== 'backup-code') expect(next.context.backupSaved).toBe(false);
   // The security question comes first when required.
   if (server.settings.requireSecurityQuestion && (server.twoFactor || server.pending || screen === 'enable')) {
     expect(server.question).not.toBeNull();
@@ -264,7 +279,7 @@ function replay({ settings }: Variant, start: Step, seed: string, path: ModelPat
     if (i > 0) {
       const before = actor.getSnapshot();
       own.note(before);
-      sent = resolve(step.event as ModelEvent, before, own.lookup);
+      sent = resolve(step.event, before, own.lookup);
       actor.send(sent);
     }
     const now = actor.getSnapshot();
@@ -325,7 +340,7 @@ function resolve(event: ModelEvent, s: Snapshot, saved: (s: Snapshot) => string 
   if (label === 'stale-code' && stale && 'code' in plain) return { ...plain, code: generateCode(stale, clock.now()) };
   if (label === 'saved-backup-code' && 'code' in plain)
     return { ...plain, code: (saved(s) ?? 'f'.repeat(16)).toUpperCase() };
-  return plain as ClientAreaEvent;
+  return plain;
 }
 
 /** "enable ← twofa.enable ← login.submit": the screen reached and the events that reach it. */

@@ -2,11 +2,11 @@
  * Every drill, from its data: the documented correct path completes every objective, a typical
  * wrong path leaves the key objective undone (with every wrong answer explained), and the seed
  * in a shared link reproduces the same secret and backup code. Table-driven: a drill added to
- * src/training/drills.ts is tested here without a new line.
+ * src/training/drills/ is tested here without a new line.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSimulation, SCENARIOS } from '../../../src/simulator/index';
-import { DRILLS, drillById, mistypeKey } from '../../../src/training/drills';
+import { DRILLS, drillById, mistypeKey } from '../../../src/training/drills/index';
 import { doneIds, play, startDrill } from './support';
 
 beforeEach(() => void vi.useFakeTimers());

@@ -1,7 +1,7 @@
 /** "Under the hood": what the server sees, from the engine's state. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateCode } from '../../../src/simulator/otp/totp';
-import { drillById } from '../../../src/training/drills';
+import { drillById } from '../../../src/training/drills/index';
 import { acceptedWindows, clockTime, statePath, underTheHood } from '../../../src/training/hood';
 import { BACKUP_LOGIN, enterPhoneCode, logIn, SCAN_QR } from '../../../src/training/path';
 import { windowStart } from '../simulator/support';

@@ -74,7 +74,7 @@ describe('progress store', () => {
       }),
     ],
   ])('works in memory when %s, and says so', (_, make) => {
-    const store = createProgressStore(make() as () => ProgressStorage | null);
+    const store = createProgressStore(make());
     store.markStarted('happy-path', 5);
     store.recordResult('happy-path', RESULT);
     expect(store.load()['happy-path']).toEqual({ startedAt: 5, best: 85, last: RESULT });

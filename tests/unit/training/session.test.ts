@@ -1,7 +1,7 @@
 /** The session over a running simulation: timeline, hints, answers, "Start over", the score. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSimulation } from '../../../src/simulator/index';
-import { drillById } from '../../../src/training/drills';
+import { drillById } from '../../../src/training/drills/index';
 import { client, enterPhoneCode, logIn, SCAN_QR } from '../../../src/training/path';
 import { AUTO_HINT_AFTER, computeScore, SCORING } from '../../../src/training/session';
 import { doneIds, play, startDrill } from './support';

@@ -1,9 +1,45 @@
 /**
  * Guided mode: the numbered steps a start step walks through, which one is current, and which
  * control gets the numbered marker. Pure functions of the engine's views, so the same list
- * serves the JavaScript-off fallback, the guided step list and the tests.
+ * serves the JavaScript-off fallback, the guided step list, the live figures and the tests.
  */
-import type { ClientAreaView, PhoneView, Step } from '../index';
+import type { Step } from './steps';
+import { isSignedIn, type ClientAreaView, type PhoneView } from './view';
+
+/**
+ * The controls a marker can point at: the guide's numbered marker follows them, a live
+ * figure numbers them, and the screens carry them as `data-target` (`target()` in
+ * `ui/contract.ts`). A name that is not here does not type-check in a screen.
+ */
+export const TARGETS = [
+  'captcha',
+  'login-submit',
+  'menu',
+  'security-settings-item',
+  'question-answer',
+  'twofa-card',
+  'enable-open',
+  'qr',
+  'key',
+  'enable-code',
+  'enable-submit',
+  'backup-saved',
+  'backup-close',
+  'second-factor-code',
+  'use-backup',
+  'backup-field',
+  'backup-login-continue',
+  'disable-open',
+  'disable-password',
+  'phone-store',
+  'phone-install',
+  'phone-open',
+  'phone-app',
+  'phone-add',
+  'phone-scan-qr',
+  'phone-scan',
+] as const;
+export type Target = (typeof TARGETS)[number];
 
 export type GuideStepId =
   | 'login'
@@ -44,8 +80,6 @@ export function guideFor(start: Step): readonly GuideStepId[] {
   }
 }
 
-const SIGNED_OUT_SCREENS: ReadonlySet<ClientAreaView['screen']> = new Set(['login', 'second-factor', 'backup-login']);
-
 /** Whether a step is behind the learner, judged only from the engine's state. */
 function isDone(id: GuideStepId, ca: ClientAreaView, phone: PhoneView, enrolledOnPhone: boolean): boolean {
   const enabled = ca.twoFactorEnabled;
@@ -54,7 +88,7 @@ function isDone(id: GuideStepId, ca: ClientAreaView, phone: PhoneView, enrolledO
     case 'login2fa':
       return ca.screen !== 'login';
     case 'question':
-      return ca.question !== null || (!ca.questionRequired && !SIGNED_OUT_SCREENS.has(ca.screen));
+      return ca.question !== null || (!ca.questionRequired && isSignedIn(ca.screen));
     case 'open':
       return ca.screen === 'enable' || enabled;
     case 'install':
@@ -67,11 +101,11 @@ function isDone(id: GuideStepId, ca: ClientAreaView, phone: PhoneView, enrolledO
       return enabled && ca.backupCode === null;
     case 'secondFactor':
     case 'newBackup':
-      return !SIGNED_OUT_SCREENS.has(ca.screen) && ca.screen !== 'backup-login-done';
+      return isSignedIn(ca.screen) && ca.screen !== 'backup-login-done';
     case 'useBackup':
       return ca.screen !== 'second-factor';
     case 'backupLogin':
-      return !SIGNED_OUT_SCREENS.has(ca.screen);
+      return isSignedIn(ca.screen);
     case 'disable':
       return !enabled;
   }
@@ -92,12 +126,11 @@ export function guideState(start: Step, ca: ClientAreaView, phone: PhoneView): G
 }
 
 /**
- * Which control the marker sits on for the current step: a `data-target` name that the markup
- * puts on controls. The first one that is visible wins, so the marker follows the sub-steps
- * (tick the captcha, then Login; open the store, then Install, then Open...). A ticked checkbox
- * no longer counts as a target.
+ * Which control the marker sits on for the current step. The first one that is visible wins,
+ * so the marker follows the sub-steps (tick the captcha, then Login; open the store, then
+ * Install, then Open...). A ticked checkbox no longer counts as a target.
  */
-export function markerTargets(id: GuideStepId): readonly string[] {
+export function markerTargets(id: GuideStepId): readonly Target[] {
   switch (id) {
     case 'login':
     case 'login2fa':
