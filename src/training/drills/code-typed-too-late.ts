@@ -49,7 +49,7 @@ export const codeTypedTooLate: Drill = {
           text: 'Their account is locked: we will unlock it.',
           correct: false,
           explanation:
-            'The enable window never locks. The message only means the code was too old; nothing on the account needs changing.',
+            'One refused code locks nothing: the enable window locks for a few minutes only after five wrong codes in a row. The message only means the code was too old; nothing on the account needs changing.',
         },
       ],
     },
