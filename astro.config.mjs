@@ -4,6 +4,7 @@ import { loadEnv } from 'vite';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentChecks from './src/integrations/content-checks.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 import site from './src/data/site.json' with { type: 'json' };
 
 // Votes may go to another origin (README, Configuration): the policy must let that one through.
@@ -19,6 +20,8 @@ export default defineConfig({
     // The search page only explains search and lists articles: no value in a search engine.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/search/') }),
     contentChecks(),
+    // dist/_headers (and nginx, Caddy) from the pages' policy; CSP_REPORT_URL: where reports go.
+    securityHeaders({ reportUrl: process.env.CSP_REPORT_URL }),
   ],
   markdown: {
     // Shiki writes inline styles, which a Content-Security-Policy would have to allow.

@@ -15,7 +15,17 @@ import globals from 'globals';
 
 export default defineConfig(
   {
-    ignores: ['dist/', '.astro/', '.cache/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/'],
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.cache/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'bench-results/',
+      '.stryker-tmp/',
+      'reports/',
+    ],
   },
   tseslint.configs.recommendedTypeChecked,
   astro.configs.recommended,

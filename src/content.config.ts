@@ -12,6 +12,9 @@ function slugsOnDisk(): string[] {
     .map((name) => name.slice(0, -'.mdx'.length));
 }
 
+// Astro re-validates cached entries (node_modules/.astro/data-store.json) only when THIS file's text
+// changes, not when article-schema.ts does: after changing the schema, edit this note (schema of
+// 2026-11: `keywords` added) or delete that file, or old entries miss the new field's default.
 const articles = defineCollection({
   loader: glob({ base: ARTICLES_DIR, pattern: '**/*.mdx' }),
   schema: makeArticleSchema(slugsOnDisk),

@@ -54,6 +54,18 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
         .min(1, { error: 'tags is empty: give at least one tag, for example [Security].' })
         .max(8, { error: 'tags has too many entries: use at most 8.' })
         .describe('Short topic labels (1-8). Each tag gets a page listing its articles; reuse the spelling other articles use.'),
+      keywords: z
+        .array(
+          z
+            .string({ error: 'each keyword must be text, for example "MFA".' })
+            .trim()
+            .min(2, { error: 'a keyword is too short: use 2 to 60 characters.' })
+            .max(60, { error: 'a keyword is too long: keep each keyword under 60 characters.' }),
+          { error: 'keywords must be a list, for example [MFA, one-time password].' },
+        )
+        .max(20, { error: 'keywords has too many entries: use at most 20.' })
+        .default([])
+        .describe('Words readers may search for that the text lacks: synonyms, abbreviations (up to 20). Not shown; weighted like the title.'),
       related: z
         .array(
           z.string().regex(SLUG, {
@@ -95,7 +107,7 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
-          ? `unknown frontmatter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}: the allowed fields are title, description, category, tags, related, updated, helpfulCount and draft (check the spelling).`
+          ? `unknown frontmatter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}: the allowed fields are title, description, category, tags, keywords, related, updated, helpfulCount and draft (check the spelling).`
           : undefined,
     },
   );

@@ -19,6 +19,7 @@ import {
   totp,
 } from './simulator-helpers';
 import { DRILLS, drillById } from '../../src/training/drills/index';
+import { choiceOrder } from '../../src/training/choice-order';
 
 // 10 s into a 30 s window, so that codes do not roll over mid-test.
 const NOW = new Date('2026-11-28T10:00:10Z');
@@ -140,7 +141,7 @@ test('every code rejected: refused, a hint, the clock fixed in the phone’s Set
   await expect(hints.getByRole('button', { name: 'Show a hint (2 left)' })).toBeVisible();
 
   // A wrong answer is explained; the right one completes the advice objective.
-  let form = await answer(page, 'What do you tell the customer to change?', "Set the phone's time zone to ours.");
+  let form = await answer(page, 'What do you tell the customer to change?', 'Set the phone’s time zone to ours.');
   await expect(form.getByText(/^Not quite\. Codes come from the clock in universal time/)).toBeVisible();
 
   await phone.getByRole('button', { name: 'Home' }).click();
@@ -164,14 +165,15 @@ test('unverified caller: identity first (a wrong answer is explained), then the 
   await expect(first.getByText(/^Not quite\. Names and email addresses are easy to find/)).toBeVisible();
   await expect(objectives(page).getByRole('listitem').first()).toContainText('To do');
   // After three failures in a row a hint is offered (not forced).
-  const offer = page.getByText('Several tries have not worked');
+  // In the Hints region: the same words are also in the page's live announcement.
+  const offer = page.getByRole('region', { name: 'Hints' }).getByText('Several tries have not worked');
   await answer(page, 'What do you do first?', /read out the 6-digit code/);
   await expect(offer).toBeHidden();
   await answer(page, 'What do you do first?', /they gave the right name/);
   await expect(offer).toBeVisible();
   await page.getByRole('button', { name: 'Show a hint (3 left)' }).click();
   await expect(offer).toBeHidden();
-  await answer(page, 'What do you do first?', /Verify the caller's identity/);
+  await answer(page, 'What do you do first?', /Verify the caller’s identity/);
   await expect(objectives(page).getByRole('listitem').first()).toContainText('Done');
   await answer(page, /Verified\. The caller says/, /Login using Backup Code/);
 
@@ -210,6 +212,36 @@ test('a shared link reproduces the same key; a link without a seed gains one', a
   await expect(shared).toHaveAttribute('href', page.url());
 });
 
+test('choice options follow the link’s seed: the same order on every visit, the right answer not always first', async ({
+  page,
+}) => {
+  const drill = drillById('every-code-rejected')!;
+  const question = drill.choices[0]!;
+  const right = question.options.find((option) => option.correct)!.text;
+  const expected = (seed: string) =>
+    choiceOrder(question.options.length, seed, drill.id, question.id).map((index) => question.options[index]!.text);
+  // Two seeds whose orders put the right answer in different places (the unit tests cover many).
+  const seeds = Array.from({ length: 20 }, (_, index) => `order-${index}`);
+  const one = seeds[0]!;
+  const other = seeds.find((seed) => expected(seed).indexOf(right) !== expected(one).indexOf(right))!;
+  const optionsAt = async (seed: string) => {
+    await page.goto(`/training/${drill.id}/?seed=${seed}`);
+    await simulator(page);
+    const radios = page.getByRole('group', { name: question.prompt }).getByRole('radio');
+    await expect(radios).toHaveCount(question.options.length);
+    return radios.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent));
+  };
+  const first = await optionsAt(one);
+  expect(first).toEqual(expected(one));
+  expect(await optionsAt(one), 'the same link, the same order').toEqual(first);
+  const second = await optionsAt(other);
+  expect(second).toEqual(expected(other));
+  expect(second.indexOf(right)).not.toBe(first.indexOf(right));
+  // Wherever it is, the right answer is judged right.
+  const form = await answer(page, question.prompt, right);
+  await expect(form.getByText(/^Right\./)).toBeVisible();
+});
+
 test.describe('with storage blocked', () => {
   test.beforeEach(async ({ page }) => {
     await page.addInitScript(() => {
@@ -234,7 +266,7 @@ test.describe('with storage blocked', () => {
     await sim.getByRole('button', { name: 'Logout' }).click();
     await logIn(sim);
     await expect(sim.getByRole('heading', { name: 'Security Settings' })).toBeVisible();
-    await answer(page, /yet the customer is asked again/, /Clear the browser's cache/);
+    await answer(page, /yet the customer is asked again/, /Clear the browser’s cache/);
     await expectAllObjectivesDone(page);
     await expect(summary(page)).toBeVisible();
   });

@@ -30,6 +30,14 @@ describe('article frontmatter schema', () => {
     expect(messages(valid)).toEqual([]);
   });
 
+  it('takes keywords as an optional list (none by default)', () => {
+    expect(schema.parse(valid).keywords).toEqual([]);
+    expect(schema.parse({ ...valid, keywords: [' MFA ', 'two-step verification'] }).keywords).toEqual([
+      'MFA',
+      'two-step verification',
+    ]);
+  });
+
   it.each([
     [
       'a misspelled key',
@@ -47,6 +55,13 @@ describe('article frontmatter schema', () => {
     ],
     ['no tags', { ...valid, tags: [] }, /tags is empty/],
     ['tags as one string', { ...valid, tags: 'Billing' }, /tags must be a list/],
+    ['keywords as one string', { ...valid, keywords: 'MFA, OTP' }, /keywords must be a list/],
+    ['a one-letter keyword', { ...valid, keywords: ['M'] }, /a keyword is too short/],
+    [
+      'too many keywords',
+      { ...valid, keywords: Array.from({ length: 21 }, (_, i) => `word ${i}`) },
+      /keywords has too many entries/,
+    ],
     [
       'a related slug that does not exist',
       { ...valid, related: ['no-such-article'] },

@@ -13,7 +13,7 @@ interface Fragment {
   excerpt: string;
 }
 interface Pagefind {
-  options(options: { excerptLength?: number }): Promise<void>;
+  options(options: { excerptLength?: number; ranking?: { metaWeights?: Record<string, number> } }): Promise<void>;
   debouncedSearch(
     query: string,
     options?: object,
@@ -26,7 +26,15 @@ export interface SearchUi {
   run(delayMs: number): Promise<void>;
 }
 
-const MAX_RESULTS = 8;
+/** The header's list floats over the page: a few results, then Enter opens the results page with all of them. */
+const MAX_FLOATING_RESULTS = 8;
+
+/**
+ * Pagefind searches metadata too. A match in the title counts 5 times a match in the text (its
+ * default); the writer's `keywords` (synonyms such as "MFA" for 2FA, in a <meta> of the article)
+ * count as much, so an article is found first by the words its writer chose for it.
+ */
+const META_WEIGHTS = { title: 5, keywords: 5 };
 
 /** Pagefind's excerpt is escaped text with <mark> around matches: rebuild it from text nodes and marks only. */
 export function excerptNodes(html: string): Node[] {
@@ -45,6 +53,7 @@ export function upgrade(box: HTMLElement): SearchUi {
   const status = box.querySelector('[role=status]')!;
   const list = box.querySelector('ul')!;
   const floating = box.hasAttribute('data-floating');
+  const fromAddress = box.hasAttribute('data-from-address');
   const links = () => [...list.querySelectorAll('a')];
   const say = (template = '', count = 0) => {
     status.textContent = template.replace('{count}', String(count)).replace('{query}', input.value.trim());
@@ -57,12 +66,19 @@ export function upgrade(box: HTMLElement): SearchUi {
   let pagefind: Promise<Pagefind> | undefined;
   const load = () =>
     (pagefind ??= import(/* @vite-ignore */ data['index']!).then(async (module: Pagefind) => {
-      await module.options({ excerptLength: 20 });
+      await module.options({ excerptLength: 20, ranking: { metaWeights: META_WEIGHTS } });
       return module;
     }));
 
   const run = async (delayMs: number) => {
     const query = input.value.trim();
+    // The results page keeps its query in the address, so that it can be reloaded, shared or bookmarked.
+    if (fromAddress) {
+      const address = new URL(location.href);
+      if (query) address.searchParams.set('q', query);
+      else address.searchParams.delete('q');
+      if (address.href !== location.href) history.replaceState(history.state, '', address);
+    }
     if (!query) {
       list.replaceChildren();
       close();
@@ -72,7 +88,9 @@ export function upgrade(box: HTMLElement): SearchUi {
     try {
       const found = await (await load()).debouncedSearch(query, {}, delayMs);
       if (!found) return; // a newer query replaced this one
-      const items = await Promise.all(found.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+      const items = await Promise.all(
+        found.results.slice(0, floating ? MAX_FLOATING_RESULTS : undefined).map((result) => result.data()),
+      );
       if (query !== input.value.trim()) return;
       list.replaceChildren(
         ...items.map((item) => {
@@ -125,8 +143,8 @@ export function upgrade(box: HTMLElement): SearchUi {
     document.addEventListener('click', (event) => outside(event.target) && close());
   }
 
-  const fromAddress = new URLSearchParams(location.search).get('q');
-  if (box.hasAttribute('data-from-address') && fromAddress && !input.value) input.value = fromAddress;
+  const asked = new URLSearchParams(location.search).get('q');
+  if (fromAddress && asked && !input.value) input.value = asked;
   if (input.value.trim()) void run(0);
   else void load().catch(() => (pagefind = undefined)); // warm up while the reader types
   return { run };

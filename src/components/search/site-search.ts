@@ -3,6 +3,9 @@
  * reader focuses the box (or a /search/?q= address asks for results), the form stays an ordinary
  * form that opens /search/. Then it loads search-ui.ts (bundled apart by src/lib/runtime-bundles.ts,
  * address in data-ui), which loads Pagefind. Both come from this site, through URLs in variables.
+ *
+ * Enter opens the results page (/search/?q=...), as the form does without JavaScript, from every
+ * box but the results page's own, which shows the results in place (and keeps ?q= up to date).
  */
 import type { SearchUi } from './search-ui';
 
@@ -23,6 +26,7 @@ class SiteSearch extends HTMLElement {
       ));
     this.addEventListener('focusin', () => void ui().catch(() => {}));
     form.addEventListener('submit', (event) => {
+      if (!this.hasAttribute('data-from-address')) return; // on to /search/?q=
       event.preventDefault();
       ui().then(
         (search) => search.run(0),

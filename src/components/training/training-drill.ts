@@ -6,6 +6,7 @@
  * in src/training/; this file only moves text in and out of the DOM and announces changes
  * through one polite live region.
  */
+import { choiceOrder } from '../../training/choice-order';
 import { drillById } from '../../training/drills/index';
 import { clockTime, underTheHood, type HoodView } from '../../training/hood';
 import { createProgressStore } from '../../training/progress';
@@ -92,9 +93,11 @@ class TrainingDrill extends HTMLElement {
     this.#sim = simulation;
     this.#session.attach(simulation);
     if (!first) return;
+    // The simulator has put the seed into the address by now: this link reproduces the drill,
+    // and the choice questions take their order from it (before they are shown).
+    this.#orderChoices(new URL(location.href).searchParams.get('seed'));
     for (const part of this.#part('needs-js')) part.hidden = true;
     for (const part of this.#part('live')) part.hidden = false;
-    // The simulator has put the seed into the address by now: this link reproduces the drill.
     const share = this.#one<HTMLAnchorElement>('share-link');
     if (share) {
       share.href = location.href;
@@ -110,6 +113,21 @@ class TrainingDrill extends HTMLElement {
     }
     this.#renderHint();
     this.#renderHood();
+  }
+
+  /** Puts each question's options in the seed's order (choice-order.ts); without a seed, the server's. */
+  #orderChoices(seed: string | null): void {
+    const drill = this.#drill;
+    if (!drill || !seed) return;
+    for (const question of drill.choices) {
+      const form = this.querySelector(`form[data-choice="${question.id}"]`);
+      const fieldset = form?.querySelector('fieldset');
+      if (!fieldset) continue;
+      const options = choiceOrder(question.options.length, seed, drill.id, question.id).map((index) =>
+        fieldset.querySelector(`[data-option="${index}"]`),
+      );
+      for (const option of options) if (option) fieldset.append(option);
+    }
   }
 
   // ---- input ---------------------------------------------------------------------------------

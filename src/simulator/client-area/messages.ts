@@ -6,6 +6,9 @@
 import type { BackupProblem } from '../otp/backup-code';
 import type { CodeProblem } from '../otp/normalise';
 
+/** The three forms that count failures and lock (`server.ts`). */
+export type ThrottleScope = 'password' | 'second-factor' | 'enrollment';
+
 export const LABELS = {
   emailAddress: 'Email Address', // verbatim
   password: 'Password', // verbatim
@@ -60,7 +63,25 @@ export const MESSAGES = {
   currentAnswerWrong: 'The current answer you entered is incorrect.',
   questionSaved: 'Changes Saved Successfully!',
   notAvailable: 'This action is not available right now.',
-  lockedOut: (msLeft: number) => `Too many incorrect codes: code entry is locked. Try again in ${formatWait(msLeft)}.`,
+  /** While a lock lasts (the reference gives no wording for locks: all of these are our own). */
+  lockedOut: (msLeft: number, scope: ThrottleScope = 'second-factor') =>
+    scope === 'password'
+      ? `Too many failed login attempts: login is locked. Try again in ${formatWait(msLeft)}.`
+      : `Too many incorrect codes: code entry is locked. Try again in ${formatWait(msLeft)}.`,
+  /** Shown in place of the countdown once the lock has ended. */
+  unlocked: (scope: ThrottleScope) =>
+    scope === 'password' ? 'Login is unlocked: you can try again.' : 'Code entry is unlocked: you can try again.',
+  /** After the most failures in a row allowed (NIST SP 800-63B §5.2.2): only support can unlock. */
+  blocked: (scope: ThrottleScope) => {
+    switch (scope) {
+      case 'password':
+        return 'Too many failed login attempts: login to this account is blocked. Please contact support.';
+      case 'second-factor':
+        return 'Too many incorrect codes: code entry is blocked for this account. Please contact support, who will verify your identity.';
+      case 'enrollment':
+        return 'Too many incorrect codes: Two-Factor Authentication cannot be enabled for now. Please contact support.';
+    }
+  },
 } as const;
 
 /** "4:05" */

@@ -11,8 +11,10 @@ import { generateBackupCode, hashValue, matchesHash, normaliseBackupCode, type H
 import { encodeBase32 } from '../otp/base32';
 import { normaliseCode } from '../otp/normalise';
 import { verifyCode } from '../otp/totp';
-import { DEFAULT_SETTINGS, DEMO_CUSTOMER, SECURITY_QUESTIONS, type Customer, type Settings } from './data';
-import { backupProblemMessage, codeProblemMessage, MESSAGES } from './messages';
+import { DEMO_CUSTOMER, keyBytes, resolveSettings, SECURITY_QUESTIONS, type Customer, type Settings } from './data';
+import { backupProblemMessage, codeProblemMessage, MESSAGES, type ThrottleScope } from './messages';
+
+export type { ThrottleScope } from './messages';
 
 export interface ServerEnv {
   readonly clock: Clock;
@@ -36,10 +38,21 @@ export interface ServerState {
     /** RFC 6238 §5.2 replay protection: the time step of the last accepted code. */
     readonly lastUsedStep: number | null;
   } | null;
-  /** Consecutive wrong codes at login. */
+  /** Failures in a row and the current lock, for each form that counts them. */
+  readonly throttle: Readonly<Record<ThrottleScope, Throttle>>;
+}
+
+/**
+ * Failures in a row on one form since its last success. A lock does not reset the count (NIST SP
+ * 800-63B §5.2.2): every `lockoutAfter` failures lock the form, each lock twice as long as the one
+ * before, and at `maxFailures` (at most 100) it stays locked until support unlocks the account.
+ */
+export interface Throttle {
   readonly failures: number;
   readonly lockedUntil: number | null;
 }
+
+const UNTHROTTLED: Throttle = { failures: 0, lockedUntil: null };
 
 export type RefusalKind =
   | 'captcha'
@@ -51,6 +64,7 @@ export type RefusalKind =
   | 'reused'
   | 'stale-secret'
   | 'locked'
+  | 'blocked'
   | 'question-required'
   | 'question-invalid'
   | 'password'
@@ -73,7 +87,12 @@ export interface Refusal {
   readonly message: string;
   /** For a genuine code from the wrong window: its window relative to the server's (RFC 6238 §5.2). */
   readonly delta?: number;
+  /** A lock this refusal started or met: until when (ms). */
   readonly lockedUntil?: number;
+  /** The form whose failures this refusal counted, or whose lock or block refused it. */
+  readonly scope?: ThrottleScope;
+  /** This failure reached `maxFailures`: the form stays locked until support unlocks it. */
+  readonly blocked?: true;
   /** Which field a malformed entry belongs in. */
   readonly field?: 'code' | 'backup-code' | 'question';
 }
@@ -95,15 +114,14 @@ export interface Outcome<R extends Result = Result> {
 
 export function initialServerState(settings: Partial<Settings> = {}, customer: Customer = DEMO_CUSTOMER): ServerState {
   return {
-    settings: { ...DEFAULT_SETTINGS, ...settings },
+    settings: resolveSettings(settings),
     customer,
     session: 'signed-out',
     question: null,
     pending: null,
     discarded: [],
     twoFactor: null,
-    failures: 0,
-    lockedUntil: null,
+    throttle: { password: UNTHROTTLED, 'second-factor': UNTHROTTLED, enrollment: UNTHROTTLED },
   };
 }
 
@@ -119,17 +137,31 @@ const notAvailable = (state: ServerState) => refuse(state, 'not-available', MESS
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const normaliseAnswer = (answer: string) => answer.trim().replace(/\s+/g, ' ').toLowerCase();
 
-export function login(state: ServerState, _env: ServerEnv, email: string, password: string, captcha: boolean): Outcome {
-  if (state.session !== 'signed-out') return notAvailable(state);
+/**
+ * Failed logins are counted for the login form as a whole, whatever e-mail address was typed (the
+ * simulator has one visitor, as a host's ban of an IP address would count them).
+ */
+export function login(
+  initial: ServerState,
+  env: ServerEnv,
+  email: string,
+  password: string,
+  captcha: boolean,
+): Outcome {
+  if (initial.session !== 'signed-out') return notAvailable(initial);
   // The captcha is checked before any credential (reference: "refused before any credential check").
-  if (state.settings.captcha && captcha !== true) return refuse(state, 'captcha', MESSAGES.captchaRequired);
+  if (initial.settings.captcha && captcha !== true) return refuse(initial, 'captcha', MESSAGES.captchaRequired);
+  const now = env.clock.now();
+  const { state, refused } = throttleCheck(initial, 'password', now);
+  if (refused) return refused;
   const emailMatches = text(email).trim().toLowerCase() === state.customer.email.toLowerCase();
   if (!emailMatches || text(password) !== state.customer.password) {
-    return refuse(state, 'credentials', MESSAGES.loginIncorrect);
+    return failure(state, 'password', now, 'credentials', MESSAGES.loginIncorrect);
   }
+  const next = succeeded(state, 'password');
   return state.twoFactor
-    ? ok({ ...state, session: 'second-factor' }, 'second-factor-required', MESSAGES.secondFactorRequired)
-    : ok({ ...state, session: 'signed-in' }, 'signed-in');
+    ? ok({ ...next, session: 'second-factor' }, 'second-factor-required', MESSAGES.secondFactorRequired)
+    : ok({ ...next, session: 'signed-in' }, 'signed-in');
 }
 
 export function signOut(state: ServerState): Outcome {
@@ -164,7 +196,7 @@ export function beginEnrollment(state: ServerState, env: ServerEnv): Outcome {
   if (state.settings.requireSecurityQuestion && !state.question) {
     return refuse(state, 'question-required', MESSAGES.questionRequired);
   }
-  const secret = encodeBase32(env.random.bytes(state.settings.secretBytes));
+  const secret = encodeBase32(env.random.bytes(keyBytes(state.settings)));
   return ok({ ...withoutPending(state), pending: { secret } }, 'enrollment-started');
 }
 
@@ -177,56 +209,99 @@ function withoutPending(state: ServerState): ServerState {
   return { ...state, pending: null, discarded: [state.pending.secret, ...state.discarded].slice(0, 3) };
 }
 
-export function confirmEnrollment(state: ServerState, env: ServerEnv, typed: string): Outcome {
-  if (state.session !== 'signed-in' || !state.pending) return notAvailable(state);
+export function confirmEnrollment(initial: ServerState, env: ServerEnv, typed: string): Outcome {
+  if (initial.session !== 'signed-in' || !initial.pending) return notAvailable(initial);
+  const now = env.clock.now();
+  const { state, refused } = throttleCheck(initial, 'enrollment', now);
+  if (refused) return refused;
   const input = normaliseCode(text(typed));
   if (!input.ok) return refuse(state, 'malformed', codeProblemMessage(input.problem, input.length), { field: 'code' });
-  const now = env.clock.now();
-  const check = verifyCode(state.pending.secret, input.code, now, { window: state.settings.window });
+  const pending = initial.pending;
+  const check = verifyCode(pending.secret, input.code, now, { window: state.settings.window });
   if (check.valid) {
     const backupCode = generateBackupCode(env.random);
     const twoFactor = {
-      secret: state.pending.secret,
+      secret: pending.secret,
       backup: hashValue(backupCode, env.random),
       lastUsedStep: check.timeStep,
     };
-    return ok({ ...state, pending: null, discarded: [], twoFactor }, 'enabled', MESSAGES.enabled, backupCode);
+    const next = { ...succeeded(state, 'enrollment'), pending: null, discarded: [], twoFactor };
+    return ok(next, 'enabled', MESSAGES.enabled, backupCode);
   }
   const stale = state.discarded.some(
     (secret) => verifyCode(secret, input.code, now, { window: state.settings.window }).valid,
   );
-  if (stale) return refuse(state, 'stale-secret', MESSAGES.enrollmentMismatch);
-  return refuse(state, check.reason, MESSAGES.enrollmentMismatch, 'delta' in check ? { delta: check.delta } : {});
+  if (stale) return failure(state, 'enrollment', now, 'stale-secret', MESSAGES.enrollmentMismatch);
+  const delta = 'delta' in check ? { delta: check.delta } : {};
+  return failure(state, 'enrollment', now, check.reason, MESSAGES.enrollmentMismatch, delta);
 }
 
-/** Refuses while locked; lifts an expired lock. `null` means code entry may proceed. */
-function lockCheck(state: ServerState, now: number): { state: ServerState; locked: Outcome | null } {
-  if (state.lockedUntil === null) return { state, locked: null };
-  if (now >= state.lockedUntil) return { state: { ...state, lockedUntil: null, failures: 0 }, locked: null };
-  const lockedUntil = state.lockedUntil;
-  return { state, locked: refuse(state, 'locked', MESSAGES.lockedOut(lockedUntil - now), { lockedUntil }) };
+/**
+ * Refuses while the form is locked or blocked, and lifts an ended lock (keeping the count of
+ * failures, which only a success resets). `refused: null` means the form may be judged.
+ */
+function throttleCheck(
+  state: ServerState,
+  scope: ThrottleScope,
+  now: number,
+): { state: ServerState; refused: Outcome | null } {
+  const { failures, lockedUntil } = state.throttle[scope];
+  if (failures >= state.settings.maxFailures) {
+    return { state, refused: refuse(state, 'blocked', MESSAGES.blocked(scope), { scope }) };
+  }
+  if (lockedUntil === null) return { state, refused: null };
+  if (now >= lockedUntil) return { state: withThrottle(state, scope, { failures, lockedUntil: null }), refused: null };
+  return {
+    state,
+    refused: refuse(state, 'locked', MESSAGES.lockedOut(lockedUntil - now, scope), { lockedUntil, scope }),
+  };
 }
 
-/** Counts a wrong code at login; the Nth in a row locks code entry (RFC 4226 §7.3). */
+const withThrottle = (state: ServerState, scope: ThrottleScope, throttle: Throttle): ServerState => ({
+  ...state,
+  throttle: { ...state.throttle, [scope]: throttle },
+});
+
+const succeeded = (state: ServerState, scope: ThrottleScope) => withThrottle(state, scope, UNTHROTTLED);
+
+/** How long the lock after `failures` failures in a row lasts: doubling from `lockoutMs`, at most `lockoutMaxMs`. */
+export function lockDuration(settings: Settings, failures: number): number {
+  const lock = Math.floor(failures / settings.lockoutAfter);
+  return Math.min(settings.lockoutMaxMs, settings.lockoutMs * 2 ** (lock - 1));
+}
+
+/**
+ * Counts a failure on a form (RFC 4226 §7.3, NIST SP 800-63B §5.2.2): every `lockoutAfter`-th in a
+ * row locks it, for longer each time; the `maxFailures`-th blocks it.
+ */
 function failure(
   state: ServerState,
+  scope: ThrottleScope,
   now: number,
   kind: RefusalKind,
   message: string,
-  extra: Partial<Refusal>,
+  extra: Partial<Refusal> = {},
 ): Outcome {
-  const failures = state.failures + 1;
-  if (failures < state.settings.lockoutAfter) return refuse({ ...state, failures }, kind, message, extra);
-  const lockedUntil = now + state.settings.lockoutMs;
-  const locked = `${message} ${MESSAGES.lockedOut(state.settings.lockoutMs)}`;
-  return refuse({ ...state, failures: 0, lockedUntil }, kind, locked, { ...extra, lockedUntil });
+  const failures = state.throttle[scope].failures + 1;
+  const { lockoutAfter, maxFailures } = state.settings;
+  if (failures >= maxFailures) {
+    const next = withThrottle(state, scope, { failures, lockedUntil: null });
+    return refuse(next, kind, `${message} ${MESSAGES.blocked(scope)}`, { ...extra, scope, blocked: true });
+  }
+  if (failures % lockoutAfter !== 0) {
+    return refuse(withThrottle(state, scope, { failures, lockedUntil: null }), kind, message, { ...extra, scope });
+  }
+  const ms = lockDuration(state.settings, failures);
+  const lockedUntil = now + ms;
+  const locked = `${message} ${MESSAGES.lockedOut(ms, scope)}`;
+  return refuse(withThrottle(state, scope, { failures, lockedUntil }), kind, locked, { ...extra, scope, lockedUntil });
 }
 
 export function verifySecondFactor(initial: ServerState, env: ServerEnv, typed: string): Outcome {
   if (initial.session !== 'second-factor' || !initial.twoFactor) return notAvailable(initial);
   const now = env.clock.now();
-  const { state, locked } = lockCheck(initial, now);
-  if (locked) return locked;
+  const { state, refused } = throttleCheck(initial, 'second-factor', now);
+  if (refused) return refused;
   const input = normaliseCode(text(typed));
   if (!input.ok) return refuse(state, 'malformed', codeProblemMessage(input.problem, input.length), { field: 'code' });
   const twoFactor = initial.twoFactor;
@@ -236,44 +311,48 @@ export function verifySecondFactor(initial: ServerState, env: ServerEnv, typed: 
   });
   if (check.valid) {
     const next = {
-      ...state,
+      ...succeeded(state, 'second-factor'),
       session: 'signed-in' as const,
-      failures: 0,
       twoFactor: { ...twoFactor, lastUsedStep: check.timeStep },
     };
     return ok(next, 'signed-in');
   }
   const message = check.reason === 'reused' ? MESSAGES.codeReused : MESSAGES.secondFactorIncorrect;
-  return failure(state, now, check.reason, message, 'delta' in check ? { delta: check.delta } : {});
+  return failure(state, 'second-factor', now, check.reason, message, 'delta' in check ? { delta: check.delta } : {});
 }
 
 /** Single use: a login with the backup code keeps 2FA on and issues a new one. */
 export function loginWithBackupCode(initial: ServerState, env: ServerEnv, typed: string): Outcome {
   if (initial.session !== 'second-factor' || !initial.twoFactor) return notAvailable(initial);
   const now = env.clock.now();
-  const { state, locked } = lockCheck(initial, now);
-  if (locked) return locked;
+  const { state, refused } = throttleCheck(initial, 'second-factor', now);
+  if (refused) return refused;
   const input = normaliseBackupCode(text(typed));
   if (!input.ok) {
     return refuse(state, 'malformed', backupProblemMessage(input.problem, input.length), { field: 'backup-code' });
   }
   const twoFactor = initial.twoFactor;
   if (!matchesHash(input.code, twoFactor.backup))
-    return failure(state, now, 'wrong', MESSAGES.secondFactorIncorrect, {});
+    return failure(state, 'second-factor', now, 'wrong', MESSAGES.secondFactorIncorrect);
   const backupCode = generateBackupCode(env.random);
   const next = {
-    ...state,
+    ...succeeded(state, 'second-factor'),
     session: 'signed-in' as const,
-    failures: 0,
     twoFactor: { ...twoFactor, backup: hashValue(backupCode, env.random) },
   };
   return ok(next, 'backup-login', MESSAGES.backupLoginSuccess, backupCode);
 }
 
-export function disableTwoFactor(state: ServerState, _env: ServerEnv, password: string): Outcome {
-  if (state.session !== 'signed-in' || !state.twoFactor) return notAvailable(state);
-  if (text(password) !== state.customer.password) return refuse(state, 'password', MESSAGES.passwordIncorrect);
-  return ok({ ...state, twoFactor: null }, 'disabled', MESSAGES.disabled);
+/** The password asked here counts towards the same limit as the login form's. */
+export function disableTwoFactor(initial: ServerState, env: ServerEnv, password: string): Outcome {
+  if (initial.session !== 'signed-in' || !initial.twoFactor) return notAvailable(initial);
+  const now = env.clock.now();
+  const { state, refused } = throttleCheck(initial, 'password', now);
+  if (refused) return refused;
+  if (text(password) !== state.customer.password) {
+    return failure(state, 'password', now, 'password', MESSAGES.passwordIncorrect);
+  }
+  return ok({ ...succeeded(state, 'password'), twoFactor: null }, 'disabled', MESSAGES.disabled);
 }
 
 /** The same rules as a stateful object, for tests and for code that is not a machine. */

@@ -131,7 +131,11 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       const offset = phone.getSnapshot().context.phone.clockOffsetMs;
       return {
         refusal: last,
-        context: { window: server().settings.window, ...(offset === 0 ? {} : { phoneClockOffsetMs: offset }) },
+        context: {
+          window: server().settings.window,
+          maxFailures: server().settings.maxFailures,
+          ...(offset === 0 ? {} : { phoneClockOffsetMs: offset }),
+        },
       };
     },
     stop: () => {

@@ -4,7 +4,7 @@
  * step can never be in a state the real flow could not reach.
  */
 import type { RandomSource } from '../env';
-import type { Customer, Settings } from '../client-area/data';
+import { keyBytes, type Customer, type Settings } from '../client-area/data';
 import {
   beginEnrollment,
   confirmEnrollment,
@@ -103,7 +103,7 @@ export function preparePhone(
     const added = addAccount(phone, { ...label, secret });
     if (added.ok) phone = added.state;
   };
-  if (scenario.phone.staleEntry) add(encodeBase32(random.bytes(setup.server.settings.secretBytes)));
+  if (scenario.phone.staleEntry) add(encodeBase32(random.bytes(keyBytes(setup.server.settings))));
   if (twoFactor && scenario.phone.entry !== 'none') add(twoFactor.secret);
   if (scenario.phone.newPhoneGoogle !== undefined) {
     // The old phone backed its entries up to account A; this new phone has only the Google sign-in.

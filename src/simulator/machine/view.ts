@@ -5,6 +5,7 @@
  * here from the clock, at render time.
  */
 import type { SnapshotFrom } from 'xstate';
+import { lockShownOn, refusalMessageAt } from '../client-area/locks';
 import type { RefusalKind, Refusal, SuccessKind } from '../client-area/server';
 import { formatBackupCode } from '../otp/backup-code';
 import { groupInFours } from '../otp/base32';
@@ -86,7 +87,7 @@ export interface ClientAreaView {
   readonly question: string | null;
   readonly twoFactorEnabled: boolean;
   readonly result: ResultView | null;
-  /** The refusal of the last action, for the field or the alert. */
+  /** The refusal of the last action, for the field or the alert; a lock's message counts down. */
   readonly error: { readonly kind: RefusalKind; readonly message: string; readonly field?: Refusal['field'] } | null;
   /** The confirmation of the last action, if it has one ("Changes Saved Successfully!"...). */
   readonly notice: string | null;
@@ -98,7 +99,7 @@ export interface ClientAreaView {
   readonly backupSaved: boolean;
   /** How often closing the backup-code window was refused because the box was not ticked (0: never). */
   readonly backupReminders: number;
-  /** Code entry is locked until this time (ms), if locked. */
+  /** The form on this screen (password, code) is locked until this time (ms), if locked now. */
   readonly lockedUntil: number | null;
 }
 
@@ -106,8 +107,7 @@ export function viewClientArea(snapshot: SnapshotFrom<ClientAreaMachine>): Clien
   const { server, last, answers, shownBackupCode, menuOpen, backupSaved, backupReminders } = snapshot.context;
   const screen = screenOf(snapshot.value) as Screen;
   const { customer, settings, pending } = server;
-  const lockedUntil =
-    server.lockedUntil !== null && snapshot.context.env.clock.now() < server.lockedUntil ? server.lockedUntil : null;
+  const now = snapshot.context.env.clock.now();
   return {
     screen,
     page: pageOf(screen),
@@ -123,11 +123,11 @@ export function viewClientArea(snapshot: SnapshotFrom<ClientAreaMachine>): Clien
     result: last
       ? last.ok
         ? { id: answers, from: last.from, message: last.message, ok: true, kind: last.kind }
-        : { id: answers, from: last.from, message: last.message, ok: false, kind: last.kind }
+        : { id: answers, from: last.from, message: refusalMessageAt(last, now), ok: false, kind: last.kind }
       : null,
     error:
       last && !last.ok
-        ? { kind: last.kind, message: last.message, ...(last.field ? { field: last.field } : {}) }
+        ? { kind: last.kind, message: refusalMessageAt(last, now), ...(last.field ? { field: last.field } : {}) }
         : null,
     notice: last?.ok && last.message !== '' ? last.message : null,
     enrollment:
@@ -141,7 +141,7 @@ export function viewClientArea(snapshot: SnapshotFrom<ClientAreaMachine>): Clien
     backupCode: shownBackupCode === null ? null : formatBackupCode(shownBackupCode),
     backupSaved,
     backupReminders,
-    lockedUntil,
+    lockedUntil: lockShownOn(server, screen, now),
   };
 }
 

@@ -30,6 +30,13 @@ export type UriParse =
   | { readonly ok: false; readonly problem: UriProblem; readonly message: string };
 
 const refuse = (problem: UriProblem, message: string): UriParse => ({ ok: false, problem, message });
+
+/**
+ * The only values the engine computes codes with. A URI may state them (`algorithm=SHA1`,
+ * `digits=6`, `period=30`); any other value is refused rather than silently ignored, because the
+ * codes would not match what its issuer expects.
+ */
+const ONLY: Readonly<Record<string, string>> = { algorithm: 'sha1', digits: '6', period: '30' };
 const NOT_A_KEY = 'Not a valid authenticator key:';
 
 /** Reads a scanned text; anything that is not a valid TOTP key URI is refused with a reason. */
@@ -58,10 +65,10 @@ export function parseOtpauthUri(text: string): UriParse {
     if (accountName === '') return refuse('no-account', `${NOT_A_KEY} no account name.`);
     const secret = checkSetupKey(params.get('secret') ?? '');
     if (!secret.ok) return refuse('bad-secret', `${NOT_A_KEY} ${secret.message}`);
-    const unsupported = ['algorithm', 'digits', 'period'].find((name) => {
+    const unsupported = Object.entries(ONLY).find(([name, only]) => {
       const value = params.get(name);
-      return value !== undefined && !['sha1', '6', '30'].includes(value.toLowerCase());
-    });
+      return value !== undefined && value.trim().toLowerCase() !== only;
+    })?.[0];
     if (unsupported !== undefined) {
       return refuse('unsupported', `${NOT_A_KEY} ${unsupported} is not SHA-1, 6 digits, 30 s.`);
     }

@@ -4,13 +4,12 @@
  * page's notice. Slots are looked up in the screen on show, so two question forms (the forced
  * page and the Security Settings card) never both speak.
  */
-import { MESSAGES } from '../client-area/messages';
 import type { SimulatorState } from '../machine/changes';
 import { noticeSlotFor, sel } from './contract';
 import { all, each, one, setHidden, setText } from './dom';
 
-/** `now`: the simulation's clock, for a lockout's remaining time. */
-export function renderMessages(root: HTMLElement, state: SimulatorState, now: number): void {
+/** A lockout's message counts down in the view itself (client-area/locks.ts): render it again each second. */
+export function renderMessages(root: HTMLElement, state: SimulatorState): void {
   const { view } = state;
   const shown = one<HTMLElement>(root, sel.screen(view.dialog ?? view.page));
   const from = view.result?.from;
@@ -23,7 +22,7 @@ export function renderMessages(root: HTMLElement, state: SimulatorState, now: nu
   }
   for (const field of all(root, '[aria-invalid="true"]')) field.removeAttribute('aria-invalid');
   if (slot && view.error) {
-    setText(slot, view.lockedUntil ? MESSAGES.lockedOut(view.lockedUntil - now) : view.error.message);
+    setText(slot, view.error.message);
     setHidden(slot, false);
     slot.id ||= `${root.id}-${shown?.dataset['screen'] ?? ''}-${from}-error`;
     const form = slot.closest('form');

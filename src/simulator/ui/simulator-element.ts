@@ -224,7 +224,7 @@ export class TwofaSimulator extends HTMLElement {
     const state = sim.state();
     const guided = this.#mode === 'guided';
     renderClientArea(this, state, { savedBackupCode: sim.savedBackupCode(), guided, t: this.#t });
-    renderMessages(this, state, sim.clock.now());
+    renderMessages(this, state);
     renderPhone(this, state.phone, { t: this.#t, showClockHint: guided });
     if (guided) renderGuide(this, state.guide, this.#t);
     const changes = changesBetween(this.#state, state);
@@ -263,8 +263,8 @@ export class TwofaSimulator extends HTMLElement {
     if (!sim || !previous) return;
     const state = sim.state();
     renderPhoneTime(this, state.phone, { t: this.#t, showClockHint: this.#mode === 'guided' });
-    if (state.view.lockedUntil !== null || state.view.error?.kind === 'locked')
-      renderMessages(this, state, sim.clock.now());
+    // While a lock lasts, and once more when it ends (its message then says so).
+    if (state.view.lockedUntil !== null || previous.view.lockedUntil !== null) renderMessages(this, state);
     for (const announcement of changesBetween(previous, state).announce) this.#announce(phrase(announcement, this.#t));
     this.#state = state;
   }

@@ -26,7 +26,7 @@ export const codeTypedTooLate: Drill = {
   hints: [
     'Scan the QR code, type the code into the field, and wait until the phone has shown two new codes before you press Submit.',
     'The server accepts the current 30-second window and one either side. An older code is refused as expired.',
-    'Type the code the phone shows now and submit it straight away. "Pause the codes" gives a customer more time in this simulator.',
+    'Type the code the phone shows now and submit it straight away. “Pause the codes” gives a customer more time in this simulator.',
   ],
   choices: [
     {
@@ -49,7 +49,7 @@ export const codeTypedTooLate: Drill = {
           text: 'Their account is locked: we will unlock it.',
           correct: false,
           explanation:
-            'The enable window never locks. The message only means the code was too old; nothing on the account needs changing.',
+            'One refused code locks nothing: the enable window locks for a few minutes only after five wrong codes in a row. The message only means the code was too old; nothing on the account needs changing.',
         },
       ],
     },

@@ -26,9 +26,9 @@ export const happyPath: Drill = {
   ],
   keyObjective: 'enabled',
   hints: [
-    'Tick "I\'m not a robot" before you press Login.',
-    'After the security question, Security Settings has "Click here to Enable". The phone needs the app from the Play Store first.',
-    'In the app, tap + and "Scan a QR code", then type the 6 digits the new entry shows and press Submit.',
+    "Tick “I'm not a robot” before you press Login.",
+    'After the security question, Security Settings has “Click here to Enable”. The phone needs the app from the Play Store first.',
+    'In the app, tap + and “Scan a QR code”, then type the 6 digits the new entry shows and press Submit.',
   ],
   choices: [],
   expectedRefusals: [],

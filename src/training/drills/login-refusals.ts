@@ -13,7 +13,7 @@ export const loginRefusals: Drill = {
   start: 'login-2fa',
   scenario: 'default',
   objectives: [
-    { id: 'captcha', text: 'See the refusal without "I\'m not a robot" ticked.', done: (s) => refused(s, 'captcha') },
+    { id: 'captcha', text: "See the refusal without “I'm not a robot” ticked.", done: (s) => refused(s, 'captcha') },
     { id: 'password', text: 'See the refusal for a wrong password.', done: (s) => refused(s, 'credentials') },
     {
       id: 'code',
@@ -27,12 +27,12 @@ export const loginRefusals: Drill = {
   hints: [
     'Try each mistake on purpose: untick the box, change the password, type 000000 as the code. Read each message.',
     'The captcha is checked first, then the email and password; the code is asked for only after both are accepted.',
-    '"Login Details Incorrect" is about the email address or the password. A wrong code reads "The second factor you supplied was incorrect".',
+    '“Login Details Incorrect” is about the email address or the password. A wrong code reads “The second factor you supplied was incorrect”.',
   ],
   choices: [
     {
       id: 'advice',
-      prompt: 'The customer reads "Login Details Incorrect. Please try again." What is wrong?',
+      prompt: 'The customer reads “Login Details Incorrect. Please try again.” What is wrong?',
       options: [
         {
           text: 'The email address or the password.',
@@ -41,16 +41,16 @@ export const loginRefusals: Drill = {
             'That message comes only from the email and password check. The 6-digit code has not even been asked for yet.',
         },
         {
-          text: 'The "I\'m not a robot" box was not ticked.',
+          text: "The “I'm not a robot” box was not ticked.",
           correct: false,
           explanation:
-            'A missing tick gives "Please complete the captcha and try again." and is checked before the password.',
+            'A missing tick gives “Please complete the captcha and try again.” and is checked before the password.',
         },
         {
           text: 'The 6-digit code from the app.',
           correct: false,
           explanation:
-            'The code is asked for on the next screen, after the email and password are accepted; a wrong code reads "The second factor you supplied was incorrect."',
+            'The code is asked for on the next screen, after the email and password are accepted; a wrong code reads “The second factor you supplied was incorrect.”',
         },
       ],
     },

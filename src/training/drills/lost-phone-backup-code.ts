@@ -30,9 +30,9 @@ export const lostPhoneBackupCode: Drill = {
   ],
   keyObjective: 'backup-login',
   hints: [
-    'Under the 6-digit field: "Can\'t Access Your 2nd Factor Device?"',
-    '"Login using Backup Code" takes the 16-character code the customer wrote down. It works once, and a new one is shown.',
-    'Once in: Security Settings, "Click here to Disable" (with the password), then "Click here to Enable" and scan with the new phone.',
+    "Under the 6-digit field: “Can't Access Your 2nd Factor Device?”",
+    '“Login using Backup Code” takes the 16-character code the customer wrote down. It works once, and a new one is shown.',
+    'Once in: Security Settings, “Click here to Disable” (with the password), then “Click here to Enable” and scan with the new phone.',
   ],
   choices: [],
   expectedRefusals: [],

@@ -14,7 +14,7 @@ export const manualKeyMistyped: Drill = {
   id: 'manual-key-mistyped',
   title: 'Setup key typed by hand',
   customer:
-    "My phone's camera is broken, so I typed the key by hand. The app says the key has characters that are not allowed. I typed exactly what I saw: zero, one, eight...",
+    'My phone’s camera is broken, so I typed the key by hand. The app says the key has characters that are not allowed. I typed exactly what I saw: zero, one, eight...',
   goal: 'Add the account by typing the key, and explain which characters a key can contain.',
   difficulty: 2,
   minutes: 5,
@@ -31,14 +31,14 @@ export const manualKeyMistyped: Drill = {
   ],
   keyObjective: 'typed',
   hints: [
-    'In the app: + and "Enter a setup key". Any account name will do.',
+    'In the app: + and “Enter a setup key”. Any account name will do.',
     'A key uses only the letters A to Z and the digits 2 to 7. There is no 0, 1, 8 or 9 in it.',
     'What looks like 0 is the letter O, 1 is the letter I, 8 is the letter B. Spaces and lower case are fine.',
   ],
   choices: [
     {
       id: 'advice',
-      prompt: 'Reading the key aloud, the customer says "zero", "one" and "eight". What do you tell them?',
+      prompt: 'Reading the key aloud, the customer says “zero”, “one” and “eight”. What do you tell them?',
       options: [
         {
           text: 'The key has only the letters A-Z and the digits 2-7: a 0 is the letter O, a 1 is the letter I, an 8 is the letter B.',

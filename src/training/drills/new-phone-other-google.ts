@@ -40,9 +40,9 @@ export const newPhoneOtherGoogle: Drill = {
   ],
   keyObjective: 'backup-login',
   hints: [
-    "Look at the phone's Settings: which Google account is it signed in to?",
+    'Look at the phone’s Settings: which Google account is it signed in to?',
     'The old phone synced its entries to another Google account, so nothing comes back here. The backup code still works.',
-    '"Login using Backup Code", continue, then Disable (password) and Enable again, scanning with the new phone.',
+    '“Login using Backup Code”, continue, then Disable (password) and Enable again, scanning with the new phone.',
   ],
   choices: [
     {

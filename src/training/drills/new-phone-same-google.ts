@@ -15,7 +15,7 @@ export const newPhoneSameGoogle: Drill = {
   scenario: 'new-phone-same-google',
   objectives: [
     { id: 'install', text: 'Install Google Authenticator on the new phone.', done: (s) => s.phone.installed },
-    { id: 'restored', text: "Find the client area's entry in the app.", done: enabledOnPhone },
+    { id: 'restored', text: 'Find the client area’s entry in the app.', done: enabledOnPhone },
     { id: 'login', text: 'Log in with the code from the new phone.', done: (s) => succeeded(s, 'signed-in') },
     { id: 'why', text: 'Explain why the entry came back.', done: (s) => answered(s, 'why') },
   ],
@@ -23,7 +23,7 @@ export const newPhoneSameGoogle: Drill = {
   hints: [
     'Start on the phone: the Play Store has Google Authenticator.',
     'Open the app after installing it: the phone is signed in to the same Google account as the old one.',
-    'Log in with "I\'m not a robot" ticked and type the code the restored entry shows. The backup code is not needed.',
+    "Log in with “I'm not a robot” ticked and type the code the restored entry shows. The backup code is not needed.",
   ],
   choices: [
     {
@@ -45,7 +45,7 @@ export const newPhoneSameGoogle: Drill = {
           text: 'Entries always come back on a new phone.',
           correct: false,
           explanation:
-            'Only with the same Google account (and sync on). With another account nothing comes back; see the drill "New phone, another Google account".',
+            'Only with the same Google account (and sync on). With another account nothing comes back; see the drill “New phone, another Google account”.',
         },
       ],
     },

@@ -7,7 +7,7 @@ export const oldQrAfterReopening: Drill = {
   id: 'old-qr-after-reopening',
   title: 'Scanned the QR code, then reopened the window',
   customer:
-    'I scanned the QR code, then closed the window to look for my phone. When I opened "Enable" again and typed the code from the app, it said it did not match.',
+    'I scanned the QR code, then closed the window to look for my phone. When I opened “Enable” again and typed the code from the app, it said it did not match.',
   goal: 'Understand why reopening the window makes an earlier scan useless, and set up 2FA with the new QR code.',
   difficulty: 2,
   minutes: 5,
@@ -25,9 +25,9 @@ export const oldQrAfterReopening: Drill = {
   ],
   keyObjective: 'enabled',
   hints: [
-    'Compare the key in the window now with the one you scanned before: open "Under the hood" if a trainer has switched it on, or look at the entries in the app.',
+    'Compare the key in the window now with the one you scanned before: open “Under the hood” if a trainer has switched it on, or look at the entries in the app.',
     'Every time the Enable window opens, the client area makes a new key. Codes of the earlier key no longer match.',
-    "Delete the old entry (the × next to it), scan the QR code in the window that is open now, and type the new entry's code.",
+    'Delete the old entry (the × next to it), scan the QR code in the window that is open now, and type the new entry’s code.',
   ],
   choices: [
     {
@@ -35,7 +35,7 @@ export const oldQrAfterReopening: Drill = {
       prompt: 'What do you tell the customer?',
       options: [
         {
-          text: "Delete the entry you scanned before, scan the QR code in the window that is open now, and type that entry's code.",
+          text: 'Delete the entry you scanned before, scan the QR code in the window that is open now, and type that entry’s code.',
           correct: true,
           explanation:
             'Closing the window threw its key away; reopening it made a new key. Only an entry scanned from the open window has the key the server checks.',

@@ -27,7 +27,7 @@ export const securityQuestionLoop: Drill = {
   ],
   keyObjective: 'advice',
   hints: [
-    'Save the question, then log out from the "Hello, Alex!" menu and log in again. Where do you land?',
+    'Save the question, then log out from the “Hello, Alex!” menu and log in again. Where do you land?',
     'The client area remembers the question: the loop the customer sees is not on the account.',
     'An old page kept by the browser (a stale session) keeps showing the question form. Clearing the cache ends it.',
   ],
@@ -37,7 +37,7 @@ export const securityQuestionLoop: Drill = {
       prompt: 'The question is saved on the account, yet the customer is asked again and again. What do you advise?',
       options: [
         {
-          text: "Clear the browser's cache (or try a private window), then log in again.",
+          text: 'Clear the browser’s cache (or try a private window), then log in again.',
           correct: true,
           explanation:
             'The account has the question, as the simulator showed. The browser keeps showing a page from an old session; clearing the cache makes it load the current one.',
@@ -52,7 +52,7 @@ export const securityQuestionLoop: Drill = {
           text: 'Skip 2FA for now, so the question is not needed.',
           correct: false,
           explanation:
-            "Never trade security for a browser glitch: the fix is on the customer's browser, and 2FA should still go on.",
+            'Never trade security for a browser glitch: the fix is on the customer’s browser, and 2FA should still go on.',
         },
       ],
     },

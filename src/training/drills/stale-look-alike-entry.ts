@@ -7,7 +7,7 @@ export const staleLookAlikeEntry: Drill = {
   id: 'stale-look-alike-entry',
   title: 'An old look-alike entry in the app',
   customer:
-    'My authenticator app already has an "Example Hosting" entry from last year. I type its code and the client area keeps saying it did not match.',
+    'My authenticator app already has an “Example Hosting” entry from last year. I type its code and the client area keeps saying it did not match.',
   goal: 'Spot the outdated entry, set up 2FA with a new one, and leave only the working entry on the phone.',
   difficulty: 2,
   minutes: 5,
@@ -22,12 +22,12 @@ export const staleLookAlikeEntry: Drill = {
   hints: [
     'The entry on the phone was there before this window opened. Which key does it hold?',
     'An entry from an earlier setup has an earlier key. The server only knows the key in the open window.',
-    "Scan the QR code on screen (a second entry appears), type the new entry's code, then delete the old entry.",
+    'Scan the QR code on screen (a second entry appears), type the new entry’s code, then delete the old entry.',
   ],
   choices: [
     {
       id: 'advice',
-      prompt: 'The app shows two "Example Hosting" entries. Which code should the customer type?',
+      prompt: 'The app shows two “Example Hosting” entries. Which code should the customer type?',
       options: [
         {
           text: 'The code of the entry just scanned from the open window; then delete the older entry.',

@@ -5,7 +5,7 @@ import type { Drill } from '../types';
 
 export const unverifiedCaller: Drill = {
   id: 'unverified-caller',
-  title: '"Please just turn off my 2FA"',
+  title: '“Please just turn off my 2FA”',
   customer:
     'Hi, this is Alex Morgan, alex.morgan@example.com. I lost my phone and I need to get into my account right now. Please just turn off my two-factor authentication.',
   goal: 'Handle a request to turn off 2FA from a caller whose identity is not verified.',
@@ -26,8 +26,8 @@ export const unverifiedCaller: Drill = {
   keyObjective: 'verify',
   hints: [
     'Anyone can give a name and an email address. What protects the real Alex?',
-    "Support turns 2FA off only after verifying the caller's identity, and only when the customer has neither the phone nor the backup code.",
-    'Verify first. Then ask about the backup code: with it, the customer gets in alone ("Login using Backup Code").',
+    'Support turns 2FA off only after verifying the caller’s identity, and only when the customer has neither the phone nor the backup code.',
+    'Verify first. Then ask about the backup code: with it, the customer gets in alone (“Login using Backup Code”).',
   ],
   choices: [
     {
@@ -35,7 +35,7 @@ export const unverifiedCaller: Drill = {
       prompt: 'What do you do first?',
       options: [
         {
-          text: "Verify the caller's identity by the company's procedure before changing anything on the account.",
+          text: 'Verify the caller’s identity by the company’s procedure before changing anything on the account.',
           correct: true,
           explanation:
             'Two-factor authentication exists to stop someone who knows a password. Turning it off for whoever asks would undo it; identity comes first.',
@@ -59,7 +59,7 @@ export const unverifiedCaller: Drill = {
       prompt: 'Verified. The caller says they still have the backup code they saved. What now?',
       options: [
         {
-          text: 'Guide them to "Login using Backup Code"; once in, they can turn 2FA off or move it to a new phone themselves.',
+          text: 'Guide them to “Login using Backup Code”; once in, they can turn 2FA off or move it to a new phone themselves.',
           correct: true,
           explanation:
             'The backup code exists for exactly this. The customer stays in control, and support changes nothing on the account.',

@@ -274,11 +274,16 @@ describe('start steps', () => {
 });
 
 describe('secret length', () => {
-  it("reproduces the reference client area's 80-bit (16-character) keys with secretBytes: 10", () => {
+  it('issues 160-bit keys by default, above the 128 bits RFC 4226 R6 requires', () => {
+    const key = createSimulation({ start: 'enable', clock: fakeClock() }).view().enrollment?.key ?? '';
+    expect(key.length * 5).toBe(160);
+  });
+
+  it("reproduces the reference client area's 80-bit (16-character) keys only with legacyShortKeys", () => {
     const sim = createSimulation({
       start: 'enable',
       clock: fakeClock(),
-      settings: { secretBytes: 10 },
+      settings: { legacyShortKeys: true },
       phoneStart: 'manual',
     });
     const key = sim.view().enrollment?.key ?? '';

@@ -13,6 +13,11 @@
  *
  * The clock is fixed; codes in events are computed from the state they are sent in. The user menu
  * (a flag that doubles every state) is left to the flow tests.
+ *
+ * One test per start step explores and replays all its paths (a failure names the path). The
+ * exploration runs inside the test rather than while the file is collected, so that mutation
+ * testing (`npm run mutation`) sees which test covers which code instead of treating most of the
+ * engine as "static" and running the whole suite for each of its mutants.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActor, type SnapshotFrom } from 'xstate';
@@ -114,8 +119,7 @@ function abstractState(s: Snapshot): string {
     server.discarded.length,
     server.twoFactor !== null,
     server.twoFactor?.lastUsedStep ?? null,
-    server.failures,
-    server.lockedUntil !== null,
+    ...Object.values(server.throttle).flatMap((t) => [t.failures, t.lockedUntil !== null]),
     shownBackupCode !== null,
     s.context.backupSaved,
     s.context.backupReminders > 0,
@@ -196,81 +200,134 @@ afterAll(() => {
   );
 });
 
+/**
+ * Each form locks at its first failure here instead of its fifth: the counts of all three forms
+ * are part of the state, and counting to five would multiply the paths (and the time of every
+ * mutation run) several times over. The counts below a lock, the lock's durations, its escalation
+ * and the 100-failure cap are in lockout.test.ts.
+ */
+const LOCK_SOON = { lockoutAfter: 1 };
+/**
+ * "Question optional" changes only what happens before a question is set, so that variant starts
+ * only from the steps that have none yet; from the others it would replay the same paths again.
+ */
+/** Up to ~430 paths per start step: long by nature, and slower still under mutation testing. */
+const MODEL_BUDGET_MS = 180_000;
+
+const NO_QUESTION_YET: readonly Step[] = ['login', 'security-question'];
 const VARIANTS = [
-  { name: 'question required', settings: {} },
-  { name: 'question optional', settings: { requireSecurityQuestion: false } },
+  { name: 'question required', settings: { ...LOCK_SOON }, starts: STEPS },
+  { name: 'question optional', settings: { ...LOCK_SOON, requireSecurityQuestion: false }, starts: NO_QUESTION_YET },
 ] as const;
+type Variant = (typeof VARIANTS)[number];
 
-describe.each(VARIANTS)('client-area model, $name', ({ name, settings }) => {
-  describe.each(STEPS)('from %s', (start: Step) => {
-    const seed = `${name}/${start}`;
-    const env: ServerEnv = { clock, random: seededRandom(seed) };
-    const setup = prepareStep(start, env, settings, DEMO_CUSTOMER);
-    const input = { env, server: setup.server, start, shownBackupCode: setup.shownBackupCode };
-    const initial = createActor(clientAreaMachine, { input }).getSnapshot();
-    const book = notebook(setup.backupCode, initial);
-    const model = createTestModel(clientAreaMachine, {
-      events: (s: Snapshot) => {
-        book.note(s);
-        return eventsFor(s, book.lookup);
-      },
-      serializeState: abstractState,
-      filterEvents: (_, event) => !event.type.startsWith('menu.'),
-    });
-    const paths = model.getShortestPaths({ input, allowDuplicatePaths: true });
-    counts[`${name}/${start}`] = paths.length;
-    for (const path of paths) {
-      reached.add(viewClientArea(path.state).screen);
-      if (path.state.context.server.lockedUntil !== null) reached.add('locked');
-      if (path.state.context.last?.kind === 'stale-secret') reached.add('stale-secret');
-      if (path.state.context.last?.kind === 'reused') reached.add('reused');
-    }
-
-    it('reaches more than the start state', () => {
-      expect(paths.length).toBeGreaterThan(3);
-    });
-
-    it.each(paths.map((path) => [describePath(path.steps), path] as const))('%s', (_, path) => {
-      // Every state on the path satisfies the state invariants. (The graph keeps one concrete
-      // snapshot per abstract state, so consecutive model states need not share secrets: the
-      // step invariants are checked on the real actor below.)
-      for (const step of path.steps) checkStep(null, null, step.state, new Set());
-      // A real actor driven by the same path ends in the same states, and every step of it keeps the invariants.
-      const replayEnv: ServerEnv = { clock, random: seededRandom(seed) };
-      const replaySetup = prepareStep(start, replayEnv, settings, DEMO_CUSTOMER);
-      const replayInput = {
-        env: replayEnv,
-        server: replaySetup.server,
-        start,
-        shownBackupCode: replaySetup.shownBackupCode,
-      };
-      const actor = createActor(clientAreaMachine, { input: replayInput }).start();
-      const own = notebook(replaySetup.backupCode, actor.getSnapshot());
-      const seen = new Set<string>();
-      const used = new Set<string>();
-      let last: Snapshot | null = null;
-      for (const [i, step] of path.steps.entries()) {
-        let sent: ClientAreaEvent | null = null;
-        if (i > 0) {
-          const before = actor.getSnapshot();
-          own.note(before);
-          sent = resolve(step.event, before, own.lookup);
-          actor.send(sent);
-        }
-        const now = actor.getSnapshot();
-        own.note(now);
-        checkStep(last, sent, now, seen, used);
-        expect(now.value).toEqual(step.state.value);
-        expect(abstractState(now)).toBe(abstractState(step.state));
-        last = now;
-      }
-      actor.stop();
-    });
+/**
+ * Explores the model from one start step. This runs inside the tests, not while the file is
+ * collected: code run at collection time is a "static" mutant for Stryker (`npm run mutation`),
+ * which then runs the whole suite for it; run inside a test, its coverage is per test.
+ */
+function explore({ name, settings }: Variant, start: Step) {
+  const seed = `${name}/${start}`;
+  const env: ServerEnv = { clock, random: seededRandom(seed) };
+  const setup = prepareStep(start, env, settings, DEMO_CUSTOMER);
+  const input = { env, server: setup.server, start, shownBackupCode: setup.shownBackupCode };
+  const initial = createActor(clientAreaMachine, { input }).getSnapshot();
+  const book = notebook(setup.backupCode, initial);
+  const model = createTestModel(clientAreaMachine, {
+    events: (s: Snapshot) => {
+      book.note(s);
+      return eventsFor(s, book.lookup);
+    },
+    serializeState: abstractState,
+    filterEvents: (_, event) => !event.type.startsWith('menu.'),
   });
+  const paths = model.getShortestPaths({ input, allowDuplicatePaths: true });
+  counts[seed] = paths.length;
+  for (const path of paths) {
+    reached.add(viewClientArea(path.state).screen);
+    for (const [scope, throttle] of Object.entries(path.state.context.server.throttle))
+      if (throttle.lockedUntil !== null) reached.add(`locked: ${scope}`);
+    if (path.state.context.last?.kind === 'stale-secret') reached.add('stale-secret');
+    if (path.state.context.last?.kind === 'reused') reached.add('reused');
+  }
+  return { seed, paths };
+}
+
+type ModelPath = ReturnType<typeof explore>['paths'][number];
+
+function replay({ settings }: Variant, start: Step, seed: string, path: ModelPath) {
+  // Every state on the path satisfies the state invariants. (The graph keeps one concrete
+  // snapshot per abstract state, so consecutive model states need not share secrets: the
+  // step invariants are checked on the real actor below.)
+  for (const step of path.steps) checkStep(null, null, step.state, new Set());
+  // A real actor driven by the same path ends in the same states, and every step of it keeps the invariants.
+  const replayEnv: ServerEnv = { clock, random: seededRandom(seed) };
+  const replaySetup = prepareStep(start, replayEnv, settings, DEMO_CUSTOMER);
+  const replayInput = {
+    env: replayEnv,
+    server: replaySetup.server,
+    start,
+    shownBackupCode: replaySetup.shownBackupCode,
+  };
+  const actor = createActor(clientAreaMachine, { input: replayInput }).start();
+  const own = notebook(replaySetup.backupCode, actor.getSnapshot());
+  const seen = new Set<string>();
+  const used = new Set<string>();
+  let last: Snapshot | null = null;
+  for (const [i, step] of path.steps.entries()) {
+    let sent: ClientAreaEvent | null = null;
+    if (i > 0) {
+      const before = actor.getSnapshot();
+      own.note(before);
+      sent = resolve(step.event, before, own.lookup);
+      actor.send(sent);
+    }
+    const now = actor.getSnapshot();
+    own.note(now);
+    checkStep(last, sent, now, seen, used);
+    expect(now.value).toEqual(step.state.value);
+    expect(abstractState(now)).toBe(abstractState(step.state));
+    last = now;
+  }
+  actor.stop();
+}
+
+describe.each(VARIANTS)('client-area model, $name', (variant) => {
+  it.each(variant.starts)(
+    'from %s: every shortest path keeps the invariants on a real actor',
+    (start: Step) => {
+      const { seed, paths } = explore(variant, start);
+      expect(paths.length).toBeGreaterThan(3);
+      for (const path of paths) {
+        try {
+          replay(variant, start, seed, path);
+        } catch (error) {
+          // Name the failing path, as a test of its own would.
+          throw new Error(`${describePath(path.steps)}: ${error instanceof Error ? error.message : String(error)}`, {
+            cause: error,
+          });
+        }
+      }
+    },
+    MODEL_BUDGET_MS,
+  );
 });
 
-it('the model reaches every screen, the lockout, a stale-key refusal and a replay refusal', () => {
-  expect([...reached].sort()).toEqual([...SCREENS, 'locked', 'stale-secret', 'reused'].sort());
+it('the question-optional variant leaves out only the start steps whose question is already set', () => {
+  const env: ServerEnv = { clock, random: seededRandom('question-set') };
+  for (const start of STEPS) {
+    const { question } = prepareStep(start, env, { requireSecurityQuestion: false }, DEMO_CUSTOMER).server;
+    expect(question === null, start).toBe(NO_QUESTION_YET.includes(start));
+  }
+});
+
+it('the model reaches every screen, the lock of each form, a stale-key refusal and a replay refusal', () => {
+  // The tests above explore in this file's order; run alone (a filtered run), this explores itself.
+  if (Object.keys(counts).length < VARIANTS.reduce((n, variant) => n + variant.starts.length, 0)) {
+    for (const variant of VARIANTS) for (const start of variant.starts) explore(variant, start);
+  }
+  const locks = ['locked: password', 'locked: second-factor', 'locked: enrollment'];
+  expect([...reached].sort()).toEqual([...SCREENS, ...locks, 'stale-secret', 'reused'].sort());
 });
 
 /** Re-creates a model event against the replaying actor's own secrets. */

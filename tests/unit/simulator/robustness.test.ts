@@ -72,7 +72,7 @@ describe('robustness.md', () => {
       const { area } = enrolled();
       atSecondFactor(area);
       expect(area.verifySecondFactor(typed)).toEqual({ ok: false, kind: 'malformed', message, field: 'code' });
-      expect(area.state.failures).toBe(0);
+      expect(area.state.throttle['second-factor'].failures).toBe(0);
       // The same in the enable window, and for values a broken UI might send.
       const fresh = createClientArea({
         clock: fakeClock(),
@@ -131,7 +131,7 @@ describe('robustness.md', () => {
     expect(area.loginWithBackupCode('0'.repeat(16))).toMatchObject({ kind: 'locked' });
     clock.advance(4 * 60_000);
     expect(area.verifySecondFactor(code())).toMatchObject({ ok: true, kind: 'signed-in' });
-    expect(area.state.lockedUntil).toBeNull();
+    expect(area.state.throttle['second-factor']).toEqual({ failures: 0, lockedUntil: null });
     // The simulation shows the lock's end time for the countdown and explains it.
     const sim = createSimulation({ start: 'login-2fa', clock: fakeClock(), seed: 'lock' });
     sim.clientArea.send({ type: 'login.submit', email, password, captcha: true });
@@ -318,7 +318,7 @@ describe('robustness.md', () => {
     expect(area.loginWithBackupCode('abcd')).toMatchObject({
       message: 'A backup code has 16 characters; you entered 4.',
     });
-    expect(area.state.failures).toBe(0);
+    expect(area.state.throttle['second-factor'].failures).toBe(0);
   });
 });
 
