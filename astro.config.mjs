@@ -7,9 +7,15 @@ import contentChecks from './src/integrations/content-checks.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import site from './src/data/site.json' with { type: 'json' };
 
-// Votes may go to another origin (README, Configuration): the policy must let that one through.
+// Votes may go to a collector on another origin (README, Configuration): the policy lets that
+// one origin through, and nothing else. A relative address ("/": the collector serves the site
+// itself, as `npm start` does) is covered by 'self'. Unset: nothing is sent, 'self' only.
 const feedbackUrl = loadEnv(process.env.NODE_ENV ?? 'production', process.cwd(), 'PUBLIC_').PUBLIC_FEEDBACK_URL;
-const feedbackOrigin = feedbackUrl ? ` ${new URL(feedbackUrl, site.siteUrl).origin}` : '';
+if (feedbackUrl && !/^(https?:\/\/[^/]+|\/)/.test(feedbackUrl))
+  throw new Error(
+    `PUBLIC_FEEDBACK_URL "${feedbackUrl}" is not a collector address: use https://feedback.example.com/ (a collector on its own origin), or / when the collector serves the site itself.`,
+  );
+const feedbackOrigin = feedbackUrl && URL.canParse(feedbackUrl) ? ` ${new URL(feedbackUrl).origin}` : '';
 
 export default defineConfig({
   site: site.siteUrl,

@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * Browser tests run against the built site served by `astro preview`.
+ * Browser tests run against the built site as `npm start` serves it: the feedback collector
+ * serving dist/ and its API on one origin (the build's PUBLIC_FEEDBACK_URL is "/"), with a data
+ * folder emptied at each start. Tests that count votes start their own collector
+ * (tests/e2e/feedback-fixtures.ts).
  * Playwright cannot download its own browser here: by default we use the system Chromium
  * (Debian's `chromium`). Set CHROMIUM_PATH to use another build; set it to an empty string to
  * use a browser installed by `npx playwright install`.
@@ -10,6 +13,8 @@ import { defineConfig, devices } from '@playwright/test';
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 const executablePath = process.env['CHROMIUM_PATH'] ?? systemChromium;
 const port = Number(process.env['E2E_PORT'] ?? 4329);
+const feedbackData = `.cache/e2e-feedback-${port}`;
+const E2E_INSIGHTS_TOKEN = 'e2e-insights-token-0123456789';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -43,7 +48,15 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port}`,
+    command: `node -e "require('node:fs').rmSync('${feedbackData}', { recursive: true, force: true })" && npm run build && node collector/src/main.ts`,
+    env: {
+      PUBLIC_FEEDBACK_URL: '/',
+      FEEDBACK_DATA_DIR: feedbackData,
+      PORT: String(port),
+      INSIGHTS_TOKEN: E2E_INSIGHTS_TOKEN,
+      // Every test shares one client address: the rate limit is for readers, not for this suite.
+      FEEDBACK_RATE_LIMIT: '1000000',
+    },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 180_000,

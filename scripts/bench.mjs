@@ -11,6 +11,8 @@
  *   npm run bench -- --lighthouse              also Lighthouse (Chromium: CHROME_PATH, default /usr/bin/chromium)
  *   npm run bench -- --out other.json          write the figures elsewhere
  *   npm run bench -- --keep                    keep the temporary site (its path is printed)
+ *   npm run bench -- --collector               instead: load on the feedback collector (scripts/lib/collector-bench.mjs),
+ *                                              20 s, 50 connections, figures to bench-results/collector.json
  */
 import { spawn } from 'node:child_process';
 import {
@@ -38,6 +40,7 @@ const COPIED = [
   'content',
   'public',
   'scripts',
+  'collector',
   'astro.config.mjs',
   'package.json',
   'tsconfig.json',
@@ -49,16 +52,27 @@ const { values: options } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000' },
     lighthouse: { type: 'boolean', default: false },
-    out: { type: 'string', default: 'bench-results/bench.json' },
+    out: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    collector: { type: 'boolean', default: false },
   },
 });
+if (options.collector) {
+  const { benchCollector } = await import('./lib/collector-bench.mjs');
+  const file = resolve(options.out ?? 'bench-results/collector.json');
+  mkdirSync(dirname(file), { recursive: true });
+  const collector = await benchCollector({ root: ROOT });
+  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null };
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, collector }, null, 2)}\n`);
+  console.log(`\nFigures written to ${file}`);
+  process.exit(0);
+}
 const count = Number(options.articles);
 if (!Number.isInteger(count) || count < 0) {
   console.error(`--articles must be a whole number of 0 or more; got ${JSON.stringify(options.articles)}.`);
   process.exit(2);
 }
-const out = resolve(options.out);
+const out = resolve(options.out ?? 'bench-results/bench.json');
 mkdirSync(dirname(out), { recursive: true });
 
 // 1. A copy of the site sharing node_modules, with the synthetic articles added.

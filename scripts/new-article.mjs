@@ -62,7 +62,6 @@ tags: [TODO]
 # File names (without .mdx) of up to 6 articles to list under "Related Articles".
 related: []
 updated: ${today}
-helpfulCount: 0
 # true hides the article from the built site while you work on it.
 draft: false
 ---

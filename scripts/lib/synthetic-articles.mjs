@@ -105,7 +105,6 @@ category: ${category}
 tags: [${tags.join(', ')}]
 related: [${related.join(', ')}]
 updated: 2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}
-helpfulCount: ${(i * 37) % 500}
 draft: false
 ---
 

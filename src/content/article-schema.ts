@@ -94,11 +94,6 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
             problem('updated', issue.input, 'is not a date', 'write it as YYYY-MM-DD without quotes, for example 2026-11-20.'),
         })
         .describe('When the article was last checked against the client area, as YYYY-MM-DD. Shown as "Last updated".'),
-      helpfulCount: z
-        .number({ error: (issue) => problem('helpfulCount', issue.input, 'is not a number', 'write a whole number, for example 12.') })
-        .int({ error: 'helpfulCount must be a whole number, for example 12.' })
-        .min(0, { error: 'helpfulCount cannot be negative.' })
-        .describe('How many readers found the article useful so far, shown as "N users found this useful".'),
       draft: z
         .boolean({ error: 'draft must be true or false.' })
         .default(false)
@@ -106,8 +101,10 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
     },
     {
       error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `unknown frontmatter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}: the allowed fields are title, description, category, tags, keywords, related, updated, helpfulCount and draft (check the spelling).`
+        issue.code === 'unrecognized_keys' && issue.keys.includes('helpfulCount')
+          ? 'helpfulCount is no longer used: "N users found this useful" now counts the votes readers send (the feedback collector). Delete the helpfulCount line.'
+          : issue.code === 'unrecognized_keys'
+          ? `unknown frontmatter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}: the allowed fields are title, description, category, tags, keywords, related, updated and draft (check the spelling).`
           : undefined,
     },
   );

@@ -15,6 +15,10 @@ export const RUNTIME_ENTRIES = {
   simulator: 'src/simulator/ui/simulator-element.ts',
   /** The search results UI, loaded on first focus of a search box (src/components/SearchBox.astro). */
   search: 'src/components/search/search-ui.ts',
+  /** The simulator event beacon for the feedback collector (src/components/SimulatorBeacon.astro). */
+  beacon: 'src/components/helpful/simulator-beacon.ts',
+  /** What sends a "Was this answer helpful?" vote to the collector, loaded when a reader votes. */
+  feedback: 'src/components/helpful/vote-sender.ts',
 } as const;
 
 export type RuntimeName = keyof typeof RUNTIME_ENTRIES;

@@ -19,7 +19,6 @@ export interface ArticleLike {
     category: string;
     tags: readonly string[];
     related: readonly string[];
-    helpfulCount: number;
     updated: Date;
     draft: boolean;
   };
@@ -84,9 +83,14 @@ export function groupByTag<A extends ArticleLike>(all: readonly A[]): Map<string
   return groups;
 }
 
-export function mostHelpful<A extends ArticleLike>(all: readonly A[], limit: number): A[] {
+/** The `limit` articles most readers found helpful (`helpful` gives the collected count). */
+export function mostHelpful<A extends ArticleLike>(
+  all: readonly A[],
+  limit: number,
+  helpful: (slug: string) => number,
+): A[] {
   return [...all]
-    .sort((a, b) => b.data.helpfulCount - a.data.helpfulCount || a.data.title.localeCompare(b.data.title))
+    .sort((a, b) => helpful(b.id) - helpful(a.id) || a.data.title.localeCompare(b.data.title))
     .slice(0, limit);
 }
 

@@ -21,7 +21,7 @@ describe('astro check over screens with misspelt contract names', () => {
         .replace("{...target('enable-open')}", "{...target('enable-opn')}")
         .replace("{...form('login')}", "{...form('logn')}"),
     );
-    site.edit(PHONE, (text) => text.replace("{...when('installed', false)}", "{...when('instaled', false)}"));
+    site.edit(PHONE, (text) => text.replace("{...when('installed')}", "{...when('instaled')}"));
     result = site.run(process.execPath, [
       'node_modules/astro/bin/astro.mjs',
       'check',

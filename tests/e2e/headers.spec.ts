@@ -56,12 +56,22 @@ test('the header policy agrees with the policy of every built page, and the othe
   }
 });
 
+/**
+ * The test server is the feedback collector, which sends headers of its own (X-Frame-Options
+ * among them); a static host sends only what it is told. These are the collector's answer
+ * without them, so each test shows what the deployed headers alone do.
+ */
+function asStaticHost(headers: Record<string, string>): Record<string, string> {
+  const { 'x-frame-options': _frameOptions, 'content-security-policy': _policy, ...rest } = headers;
+  return rest;
+}
+
 /** Serves every file of the site with the deployed headers, as Netlify or nginx would. */
 async function withDeployedHeaders(page: Page): Promise<void> {
   const headers = deployedHeaders();
   await page.route('**/*', async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), ...headers } });
+    await route.fulfill({ response, headers: { ...asStaticHost(response.headers()), ...headers } });
   });
 }
 
@@ -92,6 +102,10 @@ test('a page of another site cannot frame the help center', async ({ page, guard
   await expect(frame.getByRole('searchbox', { name: 'Search the help center' })).toHaveCount(0);
   // Without the header the same page frames it: the refusal comes from the header.
   await page.unrouteAll({ behavior: 'wait' });
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: asStaticHost(response.headers()) });
+  });
   await page.route('**/framing-test/', (route) =>
     route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Frame</title><iframe src="/"></iframe>' }),
   );

@@ -27,7 +27,9 @@ test('a vote is kept on this device, survives a reload and can be changed', asyn
   await expect(page.getByRole('button', { name: 'Yes' })).toHaveAttribute('aria-pressed', 'false');
 });
 
-test('with no feedback address configured, voting sends nothing anywhere', async ({ page }) => {
+test('a vote goes to the site’s own collector and nowhere else', async ({ page, baseURL }) => {
+  // The suite's build has PUBLIC_FEEDBACK_URL=/ (playwright.config.ts); a build without it sends
+  // nothing at all (tests/build/feedback-build.test.ts).
   const sent: string[] = [];
   page.on('request', (request) => {
     if (request.method() !== 'GET') sent.push(request.url());
@@ -35,7 +37,7 @@ test('with no feedback address configured, voting sends nothing anywhere', async
   await page.goto(ARTICLE);
   await page.getByRole('button', { name: 'Yes' }).click();
   await expect(page.getByRole('button', { name: 'Yes' })).toHaveAttribute('aria-pressed', 'true');
-  expect(sent).toEqual([]);
+  await expect.poll(() => sent).toEqual([`${baseURL}/api/feedback`]);
 });
 
 test('blocked storage still lets the reader vote for this page view, with a note', async ({ page }) => {

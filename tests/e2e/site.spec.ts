@@ -15,7 +15,8 @@ test.describe('every article page', () => {
       await expect(crumbs.nth(2)).toHaveText(article.title);
 
       await expect(page.getByText(/Last updated: \d{1,2} \w+ \d{4}/)).toBeVisible();
-      await expect(page.getByText(/\d+ users? found this useful/)).toBeVisible();
+      // No votes collected yet (the suite's collector starts empty): no "0 users found this useful".
+      await expect(page.getByText(/users? found this useful/)).toBeHidden();
 
       const tagLinks = page.getByRole('list', { name: 'Tags' }).getByRole('link');
       await expect(tagLinks).toHaveText(article.tags);

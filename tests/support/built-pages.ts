@@ -8,14 +8,19 @@ import { join, relative, resolve, sep } from 'node:path';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 
-/** Addresses of every HTML page in dist/: `index.html` files as `/dir/`, others as `/name.html`. */
+/**
+ * Addresses of every HTML page in dist/: `index.html` files as `/dir/`, others as `/name.html`.
+ * `runtime/` holds fragments the simulators fetch (their screens), not pages.
+ */
 export function builtPages(dist = DIST): string[] {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`No built site in ${dist}: run \`npm run build\` first.`);
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
+      if (entry.isDirectory()) {
+        if (path !== join(dist, 'runtime')) walk(path);
+      }
       else if (entry.name.endsWith('.html')) {
         const url = `/${relative(dist, path).split(sep).join('/')}`;
         pages.push(url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url);

@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const COPIED = ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const COPIED = [
+  'src',
+  'content',
+  'public',
+  'scripts',
+  'collector',
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+];
 
 export interface TempSite {
   dir: string;

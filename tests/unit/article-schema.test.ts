@@ -12,7 +12,6 @@ const valid = {
   tags: ['Billing'],
   related: ['check-invoices'],
   updated: new Date('2026-11-20'),
-  helpfulCount: 3,
   draft: false,
 };
 
@@ -78,8 +77,11 @@ describe('article frontmatter schema', () => {
       /updated "20\/11\/2026" is not a date: write it as YYYY-MM-DD/,
     ],
     ['a missing date', { ...valid, updated: undefined }, /^updated: updated is missing: write it as YYYY-MM-DD/],
-    ['a fractional helpful count', { ...valid, helpfulCount: 2.5 }, /helpfulCount must be a whole number/],
-    ['a negative helpful count', { ...valid, helpfulCount: -1 }, /helpfulCount cannot be negative/],
+    [
+      'the retired hand-typed helpfulCount',
+      { ...valid, helpfulCount: 3 },
+      /helpfulCount is no longer used: .*counts the votes readers send.*Delete the helpfulCount line/,
+    ],
     ['draft as text', { ...valid, draft: 'yes' }, /draft must be true or false/],
   ])('rejects %s with a message that names the field and the fix', (_, data, expected) => {
     const found = messages(data);

@@ -38,7 +38,6 @@ describe('the new article', () => {
       category: CATEGORIES[0]?.id,
       related: [],
       draft: false,
-      helpfulCount: 0,
     });
     expect(parsed.updated.toISOString().slice(0, 10)).toBe('2026-11-28');
   });

@@ -10,7 +10,6 @@ function article(id: string, overrides: Partial<ArticleLike['data']> = {}): Arti
       category: 'billing',
       tags: [],
       related: [],
-      helpfulCount: 0,
       updated: new Date('2026-01-01'),
       draft: false,
       ...overrides,
@@ -50,10 +49,13 @@ describe('tags', () => {
   });
 });
 
-it('most helpful puts the highest count first', () => {
+it('most helpful puts the highest collected count first, then by title', () => {
+  const counts: Record<string, number> = { low: 1, high: 9, mid: 5 };
   const list = mostHelpful(
-    [article('low', { helpfulCount: 1 }), article('high', { helpfulCount: 9 }), article('mid', { helpfulCount: 5 })],
-    2,
+    [article('low'), article('high'), article('mid'), article('a-none')],
+    3,
+    (slug) => counts[slug] ?? 0,
   );
-  expect(list.map((entry) => entry.id)).toEqual(['high', 'mid']);
+  expect(list.map((entry) => entry.id)).toEqual(['high', 'mid', 'low']);
+  expect(mostHelpful([article('b'), article('a')], 2, () => 0).map((entry) => entry.id)).toEqual(['a', 'b']);
 });

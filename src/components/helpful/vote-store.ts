@@ -1,7 +1,9 @@
 /**
- * The "Was this answer helpful?" vote: kept on this device per article, optionally sent to the
- * site owner's feedback endpoint. Storage and the network are injected so the rules can be
- * tested without a browser.
+ * The "Was this answer helpful?" vote on this device: per article, the vote, a random id this
+ * device made for that article (so the collector counts one vote per reader and per article,
+ * and can let it change, without anything linking one article's vote to another's) and whether
+ * the collector has it yet. Storage, randomness and the network are injected so the rules are
+ * tested without a browser (tests/unit/vote-store.test.ts).
  */
 
 export type Vote = 'yes' | 'no';
@@ -12,29 +14,39 @@ export interface VoteStorage {
   setItem(key: string, value: string): void;
 }
 
-export type Beacon = (url: string, body: Blob) => boolean;
+export interface SavedVote {
+  vote: Vote;
+  voter: string;
+  /** The collector acknowledged this vote (false: send it again on the next visit). */
+  sent: boolean;
+}
 
-export const storageKey = (article: string) => `helpful-vote:v1:${article}`;
+export const storageKey = (article: string) => `helpful-vote:v2:${article}`;
 
-function isVote(value: unknown): value is Vote {
-  return value === 'yes' || value === 'no';
+const isVote = (value: unknown): value is Vote => value === 'yes' || value === 'no';
+const VOTER = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** 128 random bits as hex, from the CSPRNG (works outside secure contexts, unlike randomUUID). */
+export function randomId(bytes: () => Uint8Array = () => crypto.getRandomValues(new Uint8Array(16))): string {
+  return Array.from(bytes(), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export interface VoteStore {
-  /** The vote saved earlier on this device, if any (anything else stored is ignored). */
-  saved(): Vote | null;
-  /** Records a vote. Returns `kept: false` when it could only be remembered for this page view. */
-  record(vote: Vote): { kept: boolean; sent: boolean };
+  /** The vote saved earlier on this device, if any (anything malformed is ignored). */
+  saved(): SavedVote | null;
+  /** Records a vote. `kept: false` when it could only be remembered for this page view. */
+  record(vote: Vote): { kept: boolean; saved: SavedVote };
+  /** Notes that the collector has the current vote. */
+  markSent(): void;
 }
 
 export function createVoteStore(options: {
   article: string;
   storage: () => VoteStorage | null;
-  feedbackUrl?: string | undefined;
-  beacon?: Beacon | undefined;
+  newId?: () => string;
 }): VoteStore {
   const key = storageKey(options.article);
-  let inMemory: Vote | null = null;
+  let inMemory: SavedVote | null = null;
 
   function storage(): VoteStorage | null {
     try {
@@ -44,40 +56,49 @@ export function createVoteStore(options: {
     }
   }
 
+  function read(): SavedVote | null {
+    try {
+      const value = JSON.parse(storage()?.getItem(key) ?? 'null') as Partial<SavedVote> | null;
+      return value && isVote(value.vote) && typeof value.voter === 'string' && VOTER.test(value.voter)
+        ? { vote: value.vote, voter: value.voter, sent: value.sent === true }
+        : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function write(value: SavedVote): boolean {
+    try {
+      const target = storage();
+      if (!target) return false;
+      target.setItem(key, JSON.stringify(value));
+      return true;
+    } catch {
+      return false; // blocked or full: the vote still counts for this page view
+    }
+  }
+
   return {
     saved() {
-      if (inMemory) return inMemory;
-      try {
-        const value = storage()?.getItem(key);
-        return isVote(value) ? value : null;
-      } catch {
-        return null;
-      }
+      return (inMemory ??= read());
     },
     record(vote) {
-      inMemory = vote;
-      let kept = false;
-      try {
-        const target = storage();
-        if (target) {
-          target.setItem(key, vote);
-          kept = true;
-        }
-      } catch {
-        kept = false; // blocked or full: the vote still counts for this page view
-      }
-      let sent = false;
-      if (options.feedbackUrl && options.beacon) {
-        const body = new Blob([JSON.stringify({ article: options.article, helpful: vote === 'yes' })], {
-          type: 'application/json',
-        });
-        try {
-          sent = options.beacon(options.feedbackUrl, body);
-        } catch {
-          sent = false;
-        }
-      }
-      return { kept, sent };
+      const voter = this.saved()?.voter ?? (options.newId ?? randomId)();
+      inMemory = { vote, voter, sent: false };
+      return { kept: write(inMemory), saved: inMemory };
+    },
+    markSent() {
+      if (!inMemory) return;
+      inMemory = { ...inMemory, sent: true };
+      write(inMemory);
     },
   };
+}
+
+/** Global Privacy Control or Do Not Track: the reader asked not to be tracked; send nothing. */
+export function asksNotToTrack(
+  nav: Navigator & { globalPrivacyControl?: boolean },
+  win?: { doNotTrack?: string },
+): boolean {
+  return nav.globalPrivacyControl === true || nav.doNotTrack === '1' || win?.doNotTrack === '1';
 }
