@@ -83,12 +83,7 @@ test('the funnel shows where a reader gave up, by keyboard, with a CSV of it', a
     section.getByRole('img', { name: /Bar chart: how many sessions of Practise enabling 2FA/ }),
   ).toBeVisible();
   const row = section.getByRole('row', { name: /^Enable window \(scan and code\)/ });
-  await expect(row.getByRole('cell')).toHaveText([
-    '1',
-    '1',
-    'wrong code ×1',
-    /^\s*\d+\s+s\s*$/,
-  ]);
+  await expect(row.getByRole('cell')).toHaveText(['1', '1', 'wrong code ×1', /^\s*\d+\s+s\s*$/]);
   await expect(
     section
       .getByRole('row', { name: /^Login\b/ })

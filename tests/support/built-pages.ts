@@ -20,8 +20,7 @@ export function builtPages(dist = DIST): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (path !== join(dist, 'runtime')) walk(path);
-      }
-      else if (entry.name.endsWith('.html')) {
+      } else if (entry.name.endsWith('.html')) {
         const url = `/${relative(dist, path).split(sep).join('/')}`;
         pages.push(url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url);
       }
