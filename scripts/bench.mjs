@@ -11,8 +11,14 @@
  *   npm run bench -- --lighthouse              also Lighthouse (Chromium: CHROME_PATH, default /usr/bin/chromium)
  *   npm run bench -- --out other.json          write the figures elsewhere
  *   npm run bench -- --keep                    keep the temporary site (its path is printed)
+ *   npm run bench -- --repeat 5                builds of each site (default 3; medians and ranges reported)
  *   npm run bench -- --collector               instead: load on the feedback collector (scripts/lib/collector-bench.mjs),
  *                                              20 s, 50 connections, figures to bench-results/collector.json
+ *   npm run bench -- --boot                    instead: the simulator's boot at 4x CPU slowdown in Chromium
+ *                                              (tests/bench/boot.bench.ts), figures to bench-results/boot.json
+ *
+ * The build is timed side by side with a bare Astro + MDX site of the same articles
+ * (scripts/lib/bare-site.mjs), alternating, each from a cold cache.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -33,6 +39,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtPages, formatTable, overBudget, pageWeight } from './lib/page-weight.mjs';
 import { syntheticArticles } from './lib/synthetic-articles.mjs';
+import { writeBareSite } from './lib/bare-site.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const COPIED = [
@@ -55,8 +62,20 @@ const { values: options } = parseArgs({
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
     collector: { type: 'boolean', default: false },
+    boot: { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '3' },
   },
 });
+if (options.boot) {
+  // Playwright drives it (tests/bench/boot.bench.ts): the browser tests' server and helpers.
+  const child = spawn(
+    process.execPath,
+    ['node_modules/@playwright/test/cli.js', 'test', '--config', 'playwright.bench.config.ts', '--reporter', 'line'],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, E2E_PORT: String(await freePort()) } },
+  );
+  child.on('exit', (code) => process.exit(code ?? 1));
+  await new Promise(() => {});
+}
 if (options.collector) {
   const { benchCollector } = await import('./lib/collector-bench.mjs');
   const file = resolve(options.out ?? 'bench-results/collector.json');
@@ -66,6 +85,11 @@ if (options.collector) {
   writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, collector }, null, 2)}\n`);
   console.log(`\nFigures written to ${file}`);
   process.exit(0);
+}
+const repeat = Number(options.repeat);
+if (!Number.isInteger(repeat) || repeat < 1) {
+  console.error(`--repeat must be a whole number of 1 or more; got ${JSON.stringify(options.repeat)}.`);
+  process.exit(2);
 }
 const count = Number(options.articles);
 if (!Number.isInteger(count) || count < 0) {
@@ -125,11 +149,11 @@ function memoryOf(pid) {
  * Runs a command in the copy and measures it: wall time, and memory of the whole process tree,
  * sampled every 50 ms (peak of the summed RSS; and the largest single process's own peak).
  */
-function measure(label, command, args) {
+function measure(label, command, args, cwd = site) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(command, args, {
-      cwd: site,
+      cwd,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
     });
     log.write(`\n$ ${label}: ${command} ${args.join(' ')}\n`);
@@ -158,13 +182,52 @@ function measure(label, command, args) {
 }
 const mb = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-// 2. The build, as `npm run build` runs it: astro build, then the Pagefind index.
-const astro = await measure('astro build', process.execPath, [
-  'node_modules/astro/bin/astro.mjs',
-  'build',
-  '--config',
-  'astro.bench.config.mjs',
-]);
+// 2. The build, as `npm run build` runs it: astro build, then the Pagefind index; side by side
+// with the bare Astro + MDX site of the same articles, alternating, each from a cold cache.
+const bare = mkdtempSync(join(tmpdir(), 'help-center-bench-bare-'));
+writeBareSite({ dir: bare, root: ROOT, articlesDir: join(site, 'content/articles') });
+const cold = (dir) => {
+  for (const entry of ['dist', '.bench-cache', '.astro']) rmSync(join(dir, entry), { recursive: true, force: true });
+};
+const astroRuns = [];
+const bareRuns = [];
+for (let run = 1; run <= repeat; run++) {
+  cold(site);
+  astroRuns.push(
+    await measure(`astro build ${run}/${repeat}`, process.execPath, [
+      'node_modules/astro/bin/astro.mjs',
+      'build',
+      '--config',
+      'astro.bench.config.mjs',
+    ]),
+  );
+  cold(bare);
+  bareRuns.push(
+    await measure(
+      `bare astro build ${run}/${repeat}`,
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'build'],
+      bare,
+    ),
+  );
+  console.log(
+    `  build ${run}/${repeat}: this site ${astroRuns.at(-1).ms} ms, bare Astro + MDX ${bareRuns.at(-1).ms} ms`,
+  );
+}
+rmSync(bare, { recursive: true, force: true });
+const spread = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
+  return { median, min: sorted[0], max: sorted.at(-1), runs: values };
+};
+const astroMs = spread(astroRuns.map((r) => r.ms));
+const bareMs = spread(bareRuns.map((r) => r.ms));
+const astro = {
+  ms: astroMs.median,
+  peakTreeRssMb: Math.max(...astroRuns.map((r) => r.peakTreeRssMb)),
+  peakProcessRssMb: Math.max(...astroRuns.map((r) => r.peakProcessRssMb)),
+};
 const pagefind = await measure('pagefind', process.execPath, [
   'node_modules/pagefind/lib/runner/bin.cjs',
   '--site',
@@ -175,6 +238,9 @@ const pages = builtPages(dist);
 const build = {
   pages: pages.length,
   astroBuildMs: astro.ms,
+  astroBuildRunsMs: astroMs,
+  bareAstroMdxBuildRunsMs: bareMs,
+  ratioToBare: Math.round((astroMs.median / bareMs.median) * 100) / 100,
   pagefindMs: pagefind.ms,
   totalMs: astro.ms + pagefind.ms,
   pagesPerSecond: Math.round((pages.length / (astro.ms / 1000)) * 10) / 10,
@@ -217,6 +283,9 @@ const report = {
 
 console.log(
   `\nBuild of ${build.pages} pages: ${(build.totalMs / 1000).toFixed(1)} s (astro ${(astro.ms / 1000).toFixed(1)} s, pagefind ${(pagefind.ms / 1000).toFixed(1)} s)`,
+);
+console.log(
+  `  astro build median ${astroMs.median} ms (${astroMs.min} to ${astroMs.max}), bare Astro + MDX of the same articles ${bareMs.median} ms (${bareMs.min} to ${bareMs.max}): ${build.ratioToBare}x`,
 );
 console.log(
   `  ${build.pagesPerSecond} pages/s (astro build), ${build.pagesPerSecondWithSearchIndex} pages/s with the search index`,
@@ -305,70 +374,98 @@ async function runLighthouse() {
     console.log(
       `\nLighthouse ${JSON.parse(readFileSync(join(ROOT, 'node_modules/lighthouse/package.json'), 'utf8')).version} with ${chromePath}, against ${base}`,
     );
-    console.log(`${'page'.padEnd(44)} ${'form'.padEnd(8)} perf  a11y  best   seo   FCP ms  LCP ms  TBT ms    CLS`);
+    console.log('Median (min-max) of 5 mobile and 3 desktop runs, each in a fresh browser:');
+    console.log(
+      `${'page'.padEnd(44)} ${'form'.padEnd(8)} ${'perf'.padStart(12)} ${'LCP ms'.padStart(18)} ${'TBT ms'.padStart(14)} ${'CLS'.padStart(6)} a11y best  seo`,
+    );
+    const drill = readdirSync(join(site, 'dist/training'), { withFileTypes: true }).find((entry) =>
+      entry.isDirectory(),
+    );
+    const RUNS = { mobile: 5, desktop: 3 };
     for (const [name, path] of [
       ['home', '/'],
+      ['plain article', '/articles/check-invoices/'],
       [ARTICLE_2FA, `/${ARTICLE_2FA}/`],
+      ...(drill ? [[`training/${drill.name}`, `/training/${drill.name}/`]] : []),
     ]) {
-      for (const formFactor of ['mobile', 'desktop']) {
-        const chrome = await chromeLauncher.launch({
-          chromePath,
-          chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-        });
-        try {
-          const flags = {
-            port: chrome.port,
-            output: 'json',
-            logLevel: 'error',
-            onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-          };
-          const run = await lighthouse(`${base}${path}`, flags, formFactor === 'desktop' ? desktopConfig : undefined);
-          const lhr = run.lhr;
-          const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-          const metric = (id) => lhr.audits[id]?.numericValue ?? null;
-          // What cost points: every scored audit under 1 in each category.
-          const shortfalls = Object.fromEntries(
-            Object.entries(lhr.categories).map(([id, category]) => [
-              id,
-              category.auditRefs
-                .filter(
-                  (ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && (lhr.audits[ref.id]?.score ?? 1) < 1,
-                )
-                .map(
-                  (ref) =>
-                    `${ref.id} (${lhr.audits[ref.id]?.score}): ${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.title}`,
-                ),
-            ]),
-          );
-          const entry = {
-            scores: {
-              performance: score('performance'),
-              accessibility: score('accessibility'),
-              bestPractices: score('best-practices'),
-              seo: score('seo'),
-            },
-            metrics: {
-              firstContentfulPaintMs: metric('first-contentful-paint'),
-              largestContentfulPaintMs: metric('largest-contentful-paint'),
-              totalBlockingTimeMs: metric('total-blocking-time'),
-              cumulativeLayoutShift: metric('cumulative-layout-shift'),
-              speedIndexMs: metric('speed-index'),
-            },
-            shortfalls,
-            runWarnings: lhr.runWarnings,
-          };
-          (results[name] ??= {})[formFactor] = entry;
-          const s = entry.scores;
-          const m = entry.metrics;
-          const n = (value, width) => (value === null ? '-' : String(Math.round(value))).padStart(width);
-          console.log(
-            `${name.padEnd(44)} ${formFactor.padEnd(8)} ${String(s.performance).padStart(4)}  ${String(s.accessibility).padStart(4)}  ${String(s.bestPractices).padStart(4)}  ${String(s.seo).padStart(4)}  ${n(m.firstContentfulPaintMs, 7)} ${n(m.largestContentfulPaintMs, 7)} ${n(m.totalBlockingTimeMs, 7)} ${(m.cumulativeLayoutShift ?? 0).toFixed(3).padStart(6)}`,
-          );
-          for (const [category, lines] of Object.entries(shortfalls))
-            for (const line of lines) console.log(`    ${category}: ${line}`);
-        } finally {
-          chrome.kill();
+      for (const formFactor of /** @type {const} */ (['mobile', 'desktop'])) {
+        const runs = [];
+        for (let run = 0; run < RUNS[formFactor]; run++) {
+          // A fresh browser per run: no cache, no warmed-up compiler.
+          const chrome = await chromeLauncher.launch({
+            chromePath,
+            chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+          });
+          try {
+            const flags = {
+              port: chrome.port,
+              output: 'json',
+              logLevel: 'error',
+              onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+            };
+            const { lhr } = await lighthouse(
+              `${base}${path}`,
+              flags,
+              formFactor === 'desktop' ? desktopConfig : undefined,
+            );
+            const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+            const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+            // What cost points: every scored audit under 1 in each category.
+            const shortfalls = Object.fromEntries(
+              Object.entries(lhr.categories).map(([id, category]) => [
+                id,
+                category.auditRefs
+                  .filter(
+                    (ref) =>
+                      ref.weight > 0 && lhr.audits[ref.id]?.score !== null && (lhr.audits[ref.id]?.score ?? 1) < 1,
+                  )
+                  .map(
+                    (ref) =>
+                      `${ref.id} (${lhr.audits[ref.id]?.score}): ${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.title}`,
+                  ),
+              ]),
+            );
+            runs.push({
+              scores: {
+                performance: score('performance'),
+                accessibility: score('accessibility'),
+                bestPractices: score('best-practices'),
+                seo: score('seo'),
+              },
+              metrics: {
+                firstContentfulPaintMs: metric('first-contentful-paint'),
+                largestContentfulPaintMs: metric('largest-contentful-paint'),
+                totalBlockingTimeMs: metric('total-blocking-time'),
+                cumulativeLayoutShift: metric('cumulative-layout-shift'),
+                speedIndexMs: metric('speed-index'),
+              },
+              bytes: lhr.audits['total-byte-weight']?.numericValue ?? null,
+              shortfalls,
+              runWarnings: lhr.runWarnings,
+            });
+          } finally {
+            chrome.kill();
+          }
         }
+        const of = (pick) => spread(runs.map(pick).filter((value) => value !== null));
+        const entry = {
+          runs: runs.length,
+          scores: Object.fromEntries(Object.keys(runs[0].scores).map((id) => [id, of((r) => r.scores[id])])),
+          metrics: Object.fromEntries(Object.keys(runs[0].metrics).map((id) => [id, of((r) => r.metrics[id])])),
+          bytes: of((r) => r.bytes),
+          // The run with the median performance score: what cost it points.
+          shortfalls: [...runs].sort((a, b) => a.scores.performance - b.scores.performance)[runs.length >> 1]
+            .shortfalls,
+          runWarnings: [...new Set(runs.flatMap((r) => r.runWarnings))],
+        };
+        (results[name] ??= {})[formFactor] = entry;
+        const r = (x) => `${Math.round(x.median)} (${Math.round(x.min)}-${Math.round(x.max)})`;
+        const m = entry.metrics;
+        console.log(
+          `${name.padEnd(44)} ${formFactor.padEnd(8)} ${r(entry.scores.performance).padStart(12)} ${r(m.largestContentfulPaintMs).padStart(18)} ${r(m.totalBlockingTimeMs).padStart(14)} ${m.cumulativeLayoutShift.median.toFixed(3).padStart(6)} ${String(entry.scores.accessibility.median).padStart(4)} ${String(entry.scores.bestPractices.median).padStart(4)} ${String(entry.scores.seo.median).padStart(4)}`,
+        );
+        for (const [category, lines] of Object.entries(entry.shortfalls))
+          for (const line of lines) console.log(`    ${category}: ${line}`);
       }
     }
   } finally {
@@ -379,8 +476,8 @@ async function runLighthouse() {
   const misses = Object.entries(results).flatMap(([page, byForm]) =>
     Object.entries(byForm).flatMap(([form, entry]) =>
       Object.entries(targets)
-        .filter(([id, target]) => entry.scores[id] < target)
-        .map(([id, target]) => `${page} ${form}: ${id} ${entry.scores[id]} < ${target}`),
+        .filter(([id, target]) => entry.scores[id].median < target)
+        .map(([id, target]) => `${page} ${form}: ${id} median ${entry.scores[id].median} < ${target}`),
     ),
   );
   console.log(
