@@ -17,10 +17,14 @@ export async function useFixedClock(page: Page): Promise<void> {
   await page.clock.install({ time: NOW });
 }
 
-/** The n-th simulator on the page (0-based), once its script has loaded. */
+/**
+ * The n-th simulator on the page (0-based), once it is live. Its start screen shows before
+ * that (the preview drawn at build, inert), so wait for the element to say it is ready.
+ */
 export async function simulator(page: Page, index = 0): Promise<Locator> {
   const region = page.getByRole('region', { name: /simulator/i }).nth(index);
   await region.scrollIntoViewIfNeeded();
+  await expect(region).toHaveAttribute('data-ready', '');
   await expect(region.getByRole('region', { name: 'Phone' })).toBeVisible();
   return region;
 }
