@@ -116,7 +116,6 @@ test('the policy blocks an injected inline script and style attribute, and the g
     const box = document.createElement('div');
     box.innerHTML = '<p style="color: rgb(255, 0, 0)">injected</p>';
     document.body.append(box);
-    await new Promise((resolve) => setTimeout(resolve, 100)); // violation events are queued
     return {
       ran: (window as unknown as { injectedRan?: boolean }).injectedRan === true,
       color: getComputedStyle(box.firstElementChild!).color,
@@ -124,5 +123,8 @@ test('the policy blocks an injected inline script and style attribute, and the g
   });
   expect(outcome.ran, 'the inline script did not run').toBe(false);
   expect(outcome.color, 'the style attribute was not applied').not.toBe('rgb(255, 0, 0)');
-  expect(reported.sort()).toEqual(['CSP violation: script-src-elem inline', 'CSP violation: style-src-attr inline']);
+  // Violation events are queued tasks: wait for both reports rather than for some time.
+  await expect
+    .poll(() => [...reported].sort())
+    .toEqual(['CSP violation: script-src-elem inline', 'CSP violation: style-src-attr inline']);
 });

@@ -12,9 +12,21 @@ export const ARTICLE_2FA = '/articles/enable-two-factor-authentication/';
 /** A fixed moment, 10 s into a 30 s window, so that codes do not roll over mid-test. */
 export const NOW = new Date('2026-11-28T10:00:10Z');
 
-/** Puts the page on Playwright's clock at NOW (call before goto). */
+/** Puts the page on Playwright's clock at NOW (call before goto). The clock keeps running. */
 export async function useFixedClock(page: Page): Promise<void> {
   await page.clock.install({ time: NOW });
+}
+
+/** Where usePausedClock stops the clock: 1 s after NOW, 11 s into a 30 s window. */
+export const PAUSED = new Date(NOW.getTime() + 1_000);
+
+/**
+ * For tests about time: after useFixedClock, stops the clock at PAUSED (call before goto), so
+ * that it moves only when the test says (`page.clock.runFor`), however slow the machine. The
+ * simulator's short delays (the live region's 50 ms) need a `runFor` too.
+ */
+export async function usePausedClock(page: Page): Promise<void> {
+  await page.clock.pauseAt(PAUSED);
 }
 
 /**

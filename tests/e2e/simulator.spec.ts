@@ -3,6 +3,7 @@ import {
   ARTICLE_2FA,
   NOW,
   useFixedClock,
+  usePausedClock,
   decodeQr,
   enableWindow,
   installAuthenticator,
@@ -156,6 +157,7 @@ test('with the page clock: the previous window’s code is accepted, one two win
 });
 
 test('the code field is not cleared when the phone’s code rolls over', async ({ page }) => {
+  await usePausedClock(page);
   await page.goto(ARTICLE_2FA);
   const sim = await simulator(page, 1);
   const field = enableWindow(sim).getByLabel('Enter the 6-digit code the app shows');
@@ -163,8 +165,10 @@ test('the code field is not cleared when the phone’s code rolls over', async (
   await expect(field).toHaveAttribute('autocomplete', 'one-time-code');
   await field.fill('123');
   await scanQrWithPhone(sim);
-  const before = await phoneCode(sim);
-  await page.clock.runFor(30_000);
+  const before = await phoneCode(sim); // this phone's clock is 75 s fast: 26 s into a window
+  await page.clock.runFor(3_000); // 29 s: the same code
+  expect(await phoneCode(sim)).toBe(before);
+  await page.clock.runFor(1_000); // the next window
   await expect.poll(() => phoneCode(sim)).not.toBe(before);
   await expect(field).toHaveValue('123');
 });
@@ -379,14 +383,24 @@ test('a mistyped setup key gets a message that explains the Base32 alphabet; the
 });
 
 test('the countdown ring turns red in the last 5 seconds of a code', async ({ page }) => {
+  await usePausedClock(page);
   await page.goto(ARTICLE_2FA);
-  const sim = await simulator(page, 1);
+  const sim = await simulator(page, 1); // its phone's clock is 75 s fast: 26 s into a window
   await scanQrWithPhone(sim);
   const code = phoneOf(sim).locator('.phone-code').first();
-  const calm = await code.evaluate((element) => getComputedStyle(element).color);
-  await page.clock.runFor(16_000); // 26 s into the window: 4 s left
+  const color = () => code.evaluate((element) => getComputedStyle(element).color);
   await expect(phoneOf(sim).getByText('4 s left')).toBeVisible();
-  expect(await code.evaluate((element) => getComputedStyle(element).color)).not.toBe(calm);
+  const ending = await color();
+  await page.clock.runFor(4_000); // a new code, 30 s to go
+  await expect(phoneOf(sim).getByText('30 s left')).toBeVisible();
+  const calm = await color();
+  expect(calm).not.toBe(ending);
+  await page.clock.runFor(24_000); // 6 s left: still calm
+  await expect(phoneOf(sim).getByText('6 s left')).toBeVisible();
+  expect(await color()).toBe(calm);
+  await page.clock.runFor(1_000); // the last 5 seconds
+  await expect(phoneOf(sim).getByText('5 s left')).toBeVisible();
+  expect(await color()).toBe(ending);
 });
 
 test('Security Settings is in the menu under the customer’s name', async ({ page }) => {
