@@ -113,6 +113,12 @@ for (let run = 0; run < RUNS; run++) {
     sample('2FA article: JS heap, loaded (MB)', await heapMb(cdp));
     const count = await page.locator('twofa-simulator').count();
     for (let index = 0; index < count; index++) {
+      // One near the top of the article boots as the page loads: when it was ready counts then.
+      const early = await page.evaluate((index) => window.__bench.ready[index], index);
+      if (early !== undefined) {
+        sample(`simulator ${index + 1}: interactive during load, since navigation (ms)`, early);
+        continue;
+      }
       const from = await page.evaluate((index) => {
         const start = performance.now();
         document.querySelectorAll('twofa-simulator')[index]!.scrollIntoView({ block: 'center' });
@@ -158,8 +164,13 @@ test.afterAll(() => {
     `${JSON.stringify({ measuredAt: new Date().toISOString(), cpuSlowdown: SLOWDOWN, runs: RUNS, figures }, null, 2)}\n`,
   );
   const width = Math.max(...Object.keys(figures).map((name) => name.length));
-  console.log(`\nSimulator boot at ${SLOWDOWN}x CPU slowdown, median (min to max) of ${RUNS} runs:`);
-  for (const [name, { median, min, max }] of Object.entries(figures))
-    console.log(`  ${name.padEnd(width)}  ${median} (${min} to ${max})`);
-  console.log(`Figures in ${OUT}`);
+  console.log(
+    [
+      `\nSimulator boot at ${SLOWDOWN}x CPU slowdown, median (min to max) of ${RUNS} runs:`,
+      ...Object.entries(figures).map(
+        ([name, { median, min, max }]) => `  ${name.padEnd(width)}  ${median} (${min} to ${max})`,
+      ),
+      `Figures in ${OUT}`,
+    ].join('\n'),
+  );
 });
