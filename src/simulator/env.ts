@@ -69,9 +69,16 @@ export function toOtpEpochSeconds(ms: number): number {
   return Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
 }
 
-/** "12:00:30" in UTC, like the phone's status bar; empty for a time no clock can show. */
+/**
+ * "12:00:30" in UTC, like the phone's status bar; empty for a time no clock can show. (Read
+ * from the date's parts: a year past 9999 or before 0 makes toISOString longer.)
+ */
 export function clockTime(ms: number): string {
-  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().slice(11, 19) : '';
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return '';
+  const date = new Date(ms);
+  return [date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]
+    .map((part) => String(part).padStart(2, '0'))
+    .join(':');
 }
 
 /**
