@@ -22,12 +22,24 @@ export {
   type ResultView,
   type Screen,
 } from './machine/view';
-export { changesBetween, type Announcement, type Changes, type SimulatorState } from './machine/changes';
 export {
+  changesBetween,
+  codeMatters,
+  progressSince,
+  type Announcement,
+  type Changes,
+  type FreshField,
+  type SimulatorState,
+} from './machine/changes';
+export {
+  FOLLOW_ONS,
+  followOnsFor,
   guideFor,
   guideState,
+  markedStep,
   markerTargets,
   TARGETS,
+  type FollowOn,
   type GuideState,
   type GuideStepId,
   type Target,

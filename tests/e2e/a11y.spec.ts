@@ -166,6 +166,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page, `the phone settings of a phone clock ahead${suffix}`, { scope: sim, colourOnly });
     });
 
+    test('the simulator paused, and its Start over confirmation', async ({ page }) => {
+      await page.goto(ARTICLE_2FA);
+      const sim = await simulator(page, 1); // at the enable window
+      await sim.getByRole('button', { name: 'Pause the codes' }).click();
+      await expect(sim.getByText('Paused', { exact: true })).toBeVisible();
+      await expectAccessible(page, `the paused simulator${suffix}`, { scope: sim, colourOnly });
+      await phoneOf(sim).getByRole('button', { name: 'Home' }).click();
+      await sim.getByRole('button', { name: 'Start over', exact: true }).click();
+      await expect(sim.getByRole('alertdialog', { name: 'Start over?' })).toBeVisible();
+      await expectAccessible(page, `the Start over confirmation${suffix}`, { scope: sim, colourOnly });
+    });
+
     test('logging in with a backup code', async ({ page }) => {
       await page.goto(ARTICLE_2FA);
       const sim = await simulator(page, 2); // guided, starts at backup-login

@@ -357,7 +357,8 @@ test('events are announced in one polite status region; Start over resets the gu
   await expect(status).toHaveText('Please complete the captcha and try again.');
   await logIn(sim);
   await expect(sim.getByText('Step 2 of 7')).toBeVisible();
-  await sim.getByRole('button', { name: 'Start over' }).click();
+  await sim.getByRole('button', { name: 'Start over', exact: true }).click();
+  await sim.getByRole('alertdialog', { name: 'Start over?' }).getByRole('button', { name: 'Yes, start over' }).click();
   await expect(status).toHaveText('The simulator started over.');
   await expect(sim.getByText('Step 1 of 7')).toBeVisible();
   await expect(sim.getByRole('heading', { name: 'Login' })).toBeVisible();

@@ -315,7 +315,8 @@ test('under the hood: the key, the code the server expects, the windows, the pho
   );
 
   // "Start over": the drill follows the fresh simulation (the same seed, so the same key).
-  await sim.getByRole('button', { name: 'Start over' }).click();
+  await sim.getByRole('button', { name: 'Start over', exact: true }).click();
+  await sim.getByRole('button', { name: 'Yes, start over' }).click();
   await expect(page.getByRole('region', { name: 'What you did' }).getByRole('listitem').last()).toContainText(
     'Simulator started over',
   );

@@ -25,7 +25,11 @@ export type Announcement =
   | { readonly type: 'phone-error'; readonly message: string }
   | { readonly type: 'installed' }
   | { readonly type: 'account-added' }
-  /** The phone's codes changed while the app's list is on screen. */
+  /**
+   * The phone's code changed while it matters: the app's list shows a code and the client area
+   * asks for one (the enable window or the login's code field). Anywhere else a new code every
+   * 30 s is noise (`codeMatters`).
+   */
   | { readonly type: 'new-code' }
   | { readonly type: 'complete' };
 
@@ -38,13 +42,50 @@ export interface Changes {
   readonly result: ClientAreaView['result'];
   /** The guide's last step was just done. */
   readonly completed: boolean;
+  /**
+   * Fields that start empty because their form opened anew: the login form's captcha (each
+   * login needs a fresh one, as on the real client area, so it is unticked after Logout) and the
+   * enable window's code (a new window, a new key; never cleared while the window stays open).
+   */
+  readonly fresh: readonly FreshField[];
   readonly announce: readonly Announcement[];
+}
+
+export type FreshField = 'captcha' | 'enable-code';
+
+/** The client-area screens with a field for the phone's code. */
+const CODE_SCREENS: readonly Screen[] = ['enable', 'second-factor'];
+
+/** Whether a new code on the phone is worth telling: the phone shows one and the client area asks for one. */
+export function codeMatters({ view, phone }: Pick<SimulatorState, 'view' | 'phone'>): boolean {
+  return phone.screen === 'app' && phone.accounts.length > 0 && CODE_SCREENS.includes(view.screen);
+}
+
+/**
+ * Whether Start over would lose something the reader did since `first` (the simulation's first
+ * moment): another screen on either side, a step of the guide, the security question, 2FA, the
+ * app, an entry or the phone's clock. A refusal alone, or an open menu, is nothing to lose.
+ */
+export function progressSince(first: SimulatorState, now: SimulatorState): boolean {
+  const [was, is] = [first.view, now.view];
+  const [had, has] = [first.phone, now.phone];
+  return (
+    was.screen !== is.screen ||
+    was.question !== is.question ||
+    was.twoFactorEnabled !== is.twoFactorEnabled ||
+    was.backupSaved !== is.backupSaved ||
+    first.guide.current !== now.guide.current ||
+    had.screen !== has.screen ||
+    had.installed !== has.installed ||
+    had.clockOffsetMs !== has.clockOffsetMs ||
+    had.accounts.map((account) => account.id).join() !== has.accounts.map((account) => account.id).join()
+  );
 }
 
 export function changesBetween(previous: SimulatorState | null, next: SimulatorState): Changes {
   const { view, phone, guide } = next;
   const done = guide.current >= guide.steps.length;
-  if (previous === null) return { screen: null, step: true, result: null, completed: false, announce: [] };
+  if (previous === null) return { screen: null, step: true, result: null, completed: false, fresh: [], announce: [] };
   const before = previous.view;
   const screen = before.screen === view.screen ? null : { from: before.screen, to: view.screen };
   const result = view.result && view.result.id !== before.result?.id ? view.result : null;
@@ -60,16 +101,20 @@ export function changesBetween(previous: SimulatorState | null, next: SimulatorS
   if (phone.error && phone.error !== previous.phone.error) announce.push({ type: 'phone-error', message: phone.error });
   if (phone.installed && !previous.phone.installed) announce.push({ type: 'installed' });
   if (phone.accounts.length > previous.phone.accounts.length) announce.push({ type: 'account-added' });
-  if (phone.timeStep !== previous.phone.timeStep && phone.screen === 'app' && phone.accounts.length > 0)
-    announce.push({ type: 'new-code' });
+  if (phone.timeStep !== previous.phone.timeStep && codeMatters(next)) announce.push({ type: 'new-code' });
   const completed = done && previous.guide.current < previous.guide.steps.length;
   if (completed) announce.push({ type: 'complete' });
+
+  const fresh: FreshField[] = [];
+  if (screen?.to === 'login') fresh.push('captcha');
+  if (screen?.to === 'enable') fresh.push('enable-code');
 
   return {
     screen,
     step: screen !== null || phone.screen !== previous.phone.screen,
     result,
     completed,
+    fresh,
     announce,
   };
 }

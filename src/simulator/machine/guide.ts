@@ -81,11 +81,47 @@ export function guideFor(start: Step): readonly GuideStepId[] {
   }
 }
 
+/**
+ * What a reader can go on to once every step of an enrollment guide is done: with 2FA on they
+ * may sign out and log in again, now with the code (or a backup code). Shown as "Next:", not
+ * counted in "Step n of m"; only guides that end with 2FA turned on have them.
+ */
+export const FOLLOW_ONS = [
+  'login2fa',
+  'secondFactor',
+  'backupLogin',
+  'newBackup',
+] as const satisfies readonly GuideStepId[];
+export type FollowOn = (typeof FOLLOW_ONS)[number];
+
+/** The follow-ons a guide can show (`GuideState.next`): those of the guides that turn 2FA on. */
+export function followOnsFor(start: Step): readonly FollowOn[] {
+  return guideFor(start).includes('backup') ? FOLLOW_ONS : [];
+}
+
+/** The follow-on that fits the screen the reader is on, if any. */
+function followOnAt(ca: ClientAreaView): FollowOn | null {
+  switch (ca.screen) {
+    case 'login':
+      return ca.twoFactorEnabled ? 'login2fa' : null;
+    case 'second-factor':
+      return 'secondFactor';
+    case 'backup-login':
+      return 'backupLogin';
+    case 'backup-login-done':
+      return 'newBackup';
+    default:
+      return null;
+  }
+}
+
 /** Whether a step is behind the learner, judged only from the engine's state. */
 function isDone(id: GuideStepId, ca: ClientAreaView, phone: PhoneView, enrolledOnPhone: boolean): boolean {
   const enabled = ca.twoFactorEnabled;
   switch (id) {
+    // Once 2FA is on, the enrollment's first login is behind the reader even when signed out again.
     case 'login':
+      return ca.screen !== 'login' || enabled;
     case 'login2fa':
       return ca.screen !== 'login';
     case 'question':
@@ -98,8 +134,9 @@ function isDone(id: GuideStepId, ca: ClientAreaView, phone: PhoneView, enrolledO
       return enrolledOnPhone || enabled;
     case 'code':
       return enabled;
+    // Done once its window is closed: the backup-code login's new code is another step (newBackup).
     case 'backup':
-      return enabled && ca.backupCode === null;
+      return enabled && ca.screen !== 'backup-code';
     case 'secondFactor':
     case 'newBackup':
       return isSignedIn(ca.screen) && ca.screen !== 'backup-login-done';
@@ -116,15 +153,22 @@ export interface GuideState {
   readonly steps: readonly GuideStepId[];
   /** Index of the current step; equals steps.length when all are done. */
   readonly current: number;
+  /** Once all are done: the follow-on that fits where the reader is now (`FOLLOW_ONS`), or null. */
+  readonly next: FollowOn | null;
 }
 
 export function guideState(start: Step, ca: ClientAreaView, phone: PhoneView): GuideState {
   const steps = guideFor(start);
   const key = ca.enrollment?.key;
   const enrolledOnPhone = key !== undefined && phone.accounts.some((account) => account.secret === key);
-  const current = steps.findIndex((id) => !isDone(id, ca, phone, enrolledOnPhone));
-  return { steps, current: current === -1 ? steps.length : current };
+  const index = steps.findIndex((id) => !isDone(id, ca, phone, enrolledOnPhone));
+  const current = index === -1 ? steps.length : index;
+  const followOn = current === steps.length ? followOnAt(ca) : null;
+  return { steps, current, next: followOn && followOnsFor(start).includes(followOn) ? followOn : null };
 }
+
+/** The step the marker is for: the current one, else the follow-on. */
+export const markedStep = (guide: GuideState): GuideStepId | null => guide.steps[guide.current] ?? guide.next;
 
 /**
  * Which control the marker sits on for the current step. The first one that is visible wins,
@@ -197,6 +241,6 @@ const SHOWN: Record<Target, (s: SimulatorState) => boolean> = {
 
 /** The control the guide's marker is on at this moment (the first of the current step's that shows). */
 export function markerTarget(state: SimulatorState): Target | null {
-  const step = state.guide.steps[state.guide.current];
+  const step = markedStep(state.guide);
   return step ? (markerTargets(step).find((target) => SHOWN[target](state)) ?? null) : null;
 }

@@ -118,6 +118,9 @@ export const when = (condition: Condition, shown = true): { 'data-when': Conditi
 export const ACTIONS = [
   'pause',
   'reset',
+  /** In the "Start over?" confirmation: do it, or keep going. */
+  'reset-confirm',
+  'reset-cancel',
   'copy-key',
   'copy-backup-code',
   'download-backup-code',
@@ -171,6 +174,10 @@ export const PARTS = [
   'marker',
   'account-template',
   'strings',
+  /** The "Paused" badge and what pausing does, shown while paused. */
+  'paused',
+  /** The "Start over?" confirmation. */
+  'confirm',
 ] as const;
 export type Part = (typeof PARTS)[number];
 export const part = (name: Part): Attributes<'data-part'> => ({ 'data-part': name });
@@ -213,6 +220,7 @@ export const sel = {
   notice: '[data-notice]',
   phoneError: '[data-phone-error]',
   guideStep: '[data-guide-step]',
+  guideNext: '[data-guide-next]',
   anyAccount: '[data-account]',
   account: (id: string) => `[data-account="${CSS.escape(id)}"]`,
 } as const;

@@ -6,6 +6,10 @@
  * history (`dialogs.ts`) and the live region (`announcer.ts`). The markup's vocabulary is
  * `contract.ts`.
  *
+ * Only the simulator the reader is using speaks: the one they last pointed at, typed in or moved
+ * focus into. The others on the page stay silent (their codes still change, unannounced), so a
+ * simulator further down never talks over the one in use.
+ *
  * Loaded lazily by loader.ts, which calls `boot()` for each simulator when it nears the viewport
  * or the reader reaches into it. Defining the element does nothing else, so a page with five
  * simulators pays for the ones the reader comes to, one at a time, in chunks that each leave the
@@ -14,7 +18,7 @@
 import { createSimulation, type Simulation } from '../machine/simulation';
 import { isScenarioId } from '../machine/scenarios';
 import { isStep, type Step } from '../machine/steps';
-import { changesBetween, type SimulatorState } from '../machine/changes';
+import { changesBetween, progressSince, type FreshField, type SimulatorState } from '../machine/changes';
 import type { RefusalKind } from '../client-area/server';
 import type { ClientAreaEvent } from '../machine/client-area-machine';
 import type { Screen } from '../machine/view';
@@ -22,7 +26,7 @@ import type { PhoneEvent } from '../phone/phone-machine';
 import { isPhoneEvent, sel, type Action } from './contract';
 import { createAnnouncer, phrase, type Announce } from './announcer';
 import { Dialogs } from './dialogs';
-import { copyText, downloadText, forget, setText } from './dom';
+import { copyText, downloadText, forget } from './dom';
 import { listen } from './input';
 import { loadScreens, screensFor, yieldToMain } from './screens';
 import { seedFor } from './seed';
@@ -31,6 +35,18 @@ import { renderGuide } from './render-guide';
 import { renderMessages } from './render-messages';
 import { renderPhone, renderPhoneTime } from './render-phone';
 import { translator, type Translate } from './strings';
+import { pausedAnnouncement, renderPaused, ResetConfirm } from './toolbar';
+
+/** The simulator the reader is using (the last one pointed at, typed in or focused): only it speaks. */
+let inUse: symbol | null = null;
+/** What makes a simulator the one in use. */
+const IN_USE_EVENTS = ['pointerdown', 'focusin', 'keydown'] as const;
+
+/** Where each field that starts empty is (`Changes.fresh`). */
+const FRESH_FIELDS: Record<FreshField, string> = {
+  captcha: `${sel.form('login')} [name="captcha"]`,
+  'enable-code': `${sel.form('enable')} [name="code"]`,
+};
 
 /**
  * What `simulator:step` and `simulator:complete` carry (`simulator:refusal` adds the refusal's
@@ -42,6 +58,8 @@ export type SimulatorRefusalDetail = SimulatorEventDetail & { kind: RefusalKind 
 export class TwofaSimulator extends HTMLElement {
   #sim: Simulation | null = null;
   #state: SimulatorState | null = null;
+  /** The simulation's first moment: Start over asks first once the reader has got further. */
+  #first: SimulatorState | null = null;
   #t: Translate = (key) => key;
   #announce: Announce = () => {};
   #dialogs = new Dialogs(
@@ -49,6 +67,9 @@ export class TwofaSimulator extends HTMLElement {
     (event) => this.#send(event),
     () => this.#state,
   );
+  #confirm = new ResetConfirm(this);
+  /** Names this simulator as the one in use (`inUse`). */
+  readonly #token = Symbol('twofa-simulator');
   #stopListening: (() => void) | null = null;
   #timer: number | undefined;
   #booting: Promise<void> | null = null;
@@ -108,6 +129,9 @@ export class TwofaSimulator extends HTMLElement {
       menuOpen: () => this.#state?.view.menuOpen ?? false,
     });
     this.addEventListener('keydown', this.#dialogs.onKeydown);
+    for (const type of IN_USE_EVENTS) this.addEventListener(type, this.#use, { passive: true });
+    // Booted because the reader moved focus into it: it is the one in use.
+    if (this.contains(document.activeElement)) this.#use();
     document.addEventListener('visibilitychange', this.#onVisible);
     window.addEventListener('popstate', this.#dialogs.onPopState);
     this.#timer = window.setInterval(() => this.#tick(), 1000);
@@ -121,6 +145,8 @@ export class TwofaSimulator extends HTMLElement {
     this.#stopListening?.();
     window.clearInterval(this.#timer);
     this.removeEventListener('keydown', this.#dialogs.onKeydown);
+    for (const type of IN_USE_EVENTS) this.removeEventListener(type, this.#use);
+    if (inUse === this.#token) inUse = null;
     document.removeEventListener('visibilitychange', this.#onVisible);
     window.removeEventListener('popstate', this.#dialogs.onPopState);
   }
@@ -136,6 +162,7 @@ export class TwofaSimulator extends HTMLElement {
     });
     this.#sim = sim;
     this.#state = null;
+    this.#first = null;
     sim.clientArea.subscribe(() => this.#render());
     sim.phone.subscribe(() => this.#render());
   }
@@ -158,9 +185,16 @@ export class TwofaSimulator extends HTMLElement {
     if (!sim) return;
     switch (action) {
       case 'pause':
-        return this.#togglePause(button);
-      case 'reset':
+        return this.#togglePause();
+      case 'reset': {
+        const [first, now] = [this.#first, this.#state];
+        return first && now && progressSince(first, now) ? this.#confirm.open() : this.#reset();
+      }
+      case 'reset-confirm':
+        this.#confirm.close();
         return this.#reset();
+      case 'reset-cancel':
+        return this.#confirm.close();
       case 'copy-key':
         return void this.#copy(sim.view().enrollment?.key, 'key');
       case 'copy-backup-code':
@@ -168,7 +202,7 @@ export class TwofaSimulator extends HTMLElement {
       case 'download-backup-code':
         return this.#download(sim.view().backupCode);
       case 'forgot-password':
-        return this.#announce(this.#t('sim.ca.forgotUnavailable'));
+        return this.#say(this.#t('sim.ca.forgotUnavailable'));
       case 'phone-scan':
         return void sim.scanCurrentQr();
       case 'phone-remove': {
@@ -179,13 +213,13 @@ export class TwofaSimulator extends HTMLElement {
     }
   }
 
-  #togglePause(button: HTMLElement): void {
+  #togglePause(): void {
     const clock = this.#sim?.clock;
     if (!clock) return;
     if (clock.paused) clock.resume();
     else clock.pause();
-    setText(button, this.#t(clock.paused ? 'sim.toolbar.resume' : 'sim.toolbar.pause'));
-    this.#announce(this.#t(clock.paused ? 'sim.toolbar.paused' : 'sim.toolbar.resumed'));
+    renderPaused(this, clock.paused, this.#t);
+    this.#say(clock.paused ? pausedAnnouncement(this.#t) : this.#t('sim.toolbar.resumed'));
     this.#tick();
   }
 
@@ -193,11 +227,11 @@ export class TwofaSimulator extends HTMLElement {
     this.#sim?.stop();
     this.#dialogs.reset();
     for (const form of this.querySelectorAll('form')) form.reset();
-    setText(this.querySelector(sel.action('pause')), this.#t('sim.toolbar.pause'));
     this.#startSimulation();
+    renderPaused(this, false, this.#t);
     this.#render();
     this.#ready();
-    this.#announce(this.#t('sim.toolbar.resetDone'));
+    this.#say(this.#t('sim.toolbar.resetDone'));
   }
 
   async #copy(text: string | null | undefined, binding: 'key' | 'backup-code'): Promise<void> {
@@ -208,13 +242,13 @@ export class TwofaSimulator extends HTMLElement {
       const shown = view && this.querySelector(`${sel.screen(view.dialog ?? view.page)} ${sel.bind(binding)}`);
       if (shown) getSelection()?.selectAllChildren(shown);
     }
-    this.#announce(this.#t(copied ? 'sim.ca.copied' : 'sim.ca.copyFailed'));
+    this.#say(this.#t(copied ? 'sim.ca.copied' : 'sim.ca.copyFailed'));
   }
 
   #download(code: string | null): void {
     if (!code) return;
     downloadText('backup-code.txt', `${this.#t('sim.ca.backupFileIntro')}\n\n${code}\n`);
-    this.#announce(this.#t('sim.ca.downloaded'));
+    this.#say(this.#t('sim.ca.downloaded'));
   }
 
   /** One moment of the simulation, shown; then what changed since the last one, acted on. */
@@ -222,20 +256,22 @@ export class TwofaSimulator extends HTMLElement {
     const sim = this.#sim;
     if (!sim) return;
     const state = sim.state();
+    const changes = changesBetween(this.#state, state);
+    this.#first ??= state;
+    this.#state = state;
+    // Before drawing: the marker skips a ticked captcha, so an unticked one must be unticked first.
+    for (const field of changes.fresh) {
+      const input = this.querySelector<HTMLInputElement>(FRESH_FIELDS[field]);
+      if (input?.type === 'checkbox') input.checked = false;
+      else if (input) input.value = '';
+    }
     const guided = this.#mode === 'guided';
     renderClientArea(this, state, { savedBackupCode: sim.savedBackupCode(), guided, t: this.#t });
     renderMessages(this, state);
     renderPhone(this, state.phone, { t: this.#t, showClockHint: guided });
     if (guided) renderGuide(this, state.guide, this.#t);
-    const changes = changesBetween(this.#state, state);
-    this.#state = state;
-    if (changes.screen?.to === 'enable') {
-      // A new window, a new key: the field starts empty (never cleared while the window is open).
-      const field = this.querySelector<HTMLInputElement>(`${sel.form('enable')} [name="code"]`);
-      if (field) field.value = '';
-    }
     this.#dialogs.follow(changes);
-    for (const announcement of changes.announce) this.#announce(phrase(announcement, this.#t));
+    for (const announcement of changes.announce) this.#say(phrase(announcement, this.#t));
     const detail: SimulatorEventDetail = {
       step: state.view.screen,
       phone: state.phone.screen,
@@ -265,9 +301,18 @@ export class TwofaSimulator extends HTMLElement {
     renderPhoneTime(this, state.phone, { t: this.#t, showClockHint: this.#mode === 'guided' });
     // While a lock lasts, and once more when it ends (its message then says so).
     if (state.view.lockedUntil !== null || previous.view.lockedUntil !== null) renderMessages(this, state);
-    for (const announcement of changesBetween(previous, state).announce) this.#announce(phrase(announcement, this.#t));
+    for (const announcement of changesBetween(previous, state).announce) this.#say(phrase(announcement, this.#t));
     this.#state = state;
   }
+
+  /** Says it in the live region, if this is the simulator the reader is using. */
+  #say(text: string): void {
+    if (inUse === this.#token) this.#announce(text);
+  }
+
+  #use = (): void => {
+    inUse = this.#token;
+  };
 }
 
 if (!customElements.get('twofa-simulator')) customElements.define('twofa-simulator', TwofaSimulator);

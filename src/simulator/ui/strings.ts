@@ -8,6 +8,8 @@ export const ELEMENT_STRINGS = [
   'sim.toolbar.pause',
   'sim.toolbar.resume',
   'sim.toolbar.paused',
+  'sim.toolbar.pausedBadge',
+  'sim.toolbar.pausedText',
   'sim.toolbar.resumed',
   'sim.toolbar.resetDone',
   'sim.guide.progress',

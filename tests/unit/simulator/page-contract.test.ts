@@ -111,6 +111,7 @@ describe('changes between two moments', () => {
       step: true,
       result: null,
       completed: false,
+      fresh: [],
       announce: [],
     });
   });
