@@ -109,7 +109,7 @@ test('the policy blocks an injected inline script and style attribute, and the g
     if (message.text().startsWith('CSP violation:')) reported.push(message.text());
   });
   await page.goto('/');
-  const outcome = await page.evaluate(async () => {
+  const outcome = await page.evaluate(() => {
     const script = document.createElement('script');
     script.textContent = 'window.injectedRan = true;';
     document.body.append(script);
