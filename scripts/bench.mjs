@@ -232,6 +232,9 @@ const pagefind = await measure('pagefind', process.execPath, [
   'node_modules/pagefind/lib/runner/bin.cjs',
   '--site',
   'dist',
+  // As `npm run build`: only the article pages carry data-pagefind-body.
+  '--glob',
+  'articles/**/*.html',
 ]);
 const dist = join(site, 'dist');
 const pages = builtPages(dist);

@@ -7,6 +7,8 @@
  *
  * writes content/articles/download-an-invoice.mdx (the title in lower-case-kebab form, without a
  * leading "how to"). It refuses a file that already exists, and an empty or over-long title.
+ * The article starts as a draft (`draft: true`), with TODO placeholders to replace: the build
+ * stops on a published article that still has one.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -53,17 +55,17 @@ export function articleTemplate({ title, today, tags = [] }) {
   const tagHint = tags.length > 0 ? ` Tags in use: ${tags.join(', ')}.` : '';
   return `---
 title: ${yamlText(title)}
-# TODO: one or two sentences (40-200 characters) that say what the article helps the reader do.
+# One or two sentences (40-200 characters) that say what the article helps the reader do.
 description: TODO Say in one or two sentences what this article helps the reader to do.
 # The one category this article belongs to: ${first.id} (${first.name}), or ${otherIds}.
 category: ${first.id}
-# TODO: 1-8 short topic labels; reuse the spelling other articles use.${tagHint}
+# 1-8 short topic labels; reuse the spelling other articles use.${tagHint}
 tags: [TODO]
 # File names (without .mdx) of up to 6 articles to list under "Related Articles".
 related: []
 updated: ${today}
-# true hides the article from the built site while you work on it.
-draft: false
+# A draft is left out of the built site. Set draft: false to publish it once every placeholder is replaced.
+draft: true
 ---
 
 import { Steps, Step, Note, Tip, Warning, Kbd, Figure } from '../../src/components/writer';
@@ -137,12 +139,13 @@ function main() {
   const title = process.argv.slice(2).join(' ');
   try {
     const { slug, file } = createArticle({ title });
-    console.log(`Created ${file}
+    console.log(`Created ${file} (a draft: draft: true)
 
 Next:
-  1. Open ${file} and replace every TODO (title, description, category, tags).
+  1. Open ${file} and replace every TODO: the description, the tags, the text.
   2. Run \`npm run dev\` and open http://127.0.0.1:4321/articles/${slug}/ to preview it.
-  3. Run \`npm run build\`: it checks links, images and titles, and tells you what to fix.`);
+  3. When no TODO is left, set draft: false and run \`npm run build\`: it checks the
+     frontmatter, links, images and titles, and tells you what to fix.`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

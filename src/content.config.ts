@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { makeArticleSchema } from './content/article-schema';
+import { keepGoingInDev } from './content/keep-going-in-dev';
 
 /** Where writers put articles: one `.mdx` file per article; the file name is the URL slug. */
 export const ARTICLES_DIR = './content/articles';
@@ -14,9 +15,12 @@ function slugsOnDisk(): string[] {
 
 // Astro re-validates cached entries (node_modules/.astro/data-store.json) only when THIS file's text
 // changes, not when article-schema.ts does: after changing the schema, edit this note (schema of
-// 2026-11: `keywords` added) or delete that file, or old entries miss the new field's default.
+// 2026-11: `keywords` added; related slugs and unknown fields suggest a spelling) or delete that
+// file, or old entries miss the new field's default.
 const articles = defineCollection({
-  loader: glob({ base: ARTICLES_DIR, pattern: '**/*.mdx' }),
+  // In `astro dev` an article with a frontmatter mistake is left out (its page shows the mistake)
+  // instead of stopping the server.
+  loader: keepGoingInDev(glob({ base: ARTICLES_DIR, pattern: '**/*.mdx' })),
   schema: makeArticleSchema(slugsOnDisk),
 });
 

@@ -7,14 +7,29 @@
  */
 import { z } from 'astro/zod';
 import categories from '../data/categories.json' with { type: 'json' };
+import { withDidYouMean } from './did-you-mean';
 
 export const CATEGORY_IDS = categories.map((category) => category.id) as [string, ...string[]];
+
+/** Every frontmatter field, in the order the guide and the new-article scaffold list them. */
+export const FIELDS = ['title', 'description', 'category', 'tags', 'keywords', 'related', 'updated', 'draft'] as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** "category is missing: ..." or "category "Security" is not ...: ..." */
 function problem(field: string, input: unknown, notWhat: string, fix: string): string {
   return input === undefined ? `${field} is missing: ${fix}` : `${field} ${JSON.stringify(input)} ${notWhat}: ${fix}`;
+}
+
+/**
+ * `unknown frontmatter field "tittle": did you mean title? ...`. `helpfulCount`, a field that
+ * was retired, gets its own explanation.
+ */
+export function unknownFieldMessage(key: string): string {
+  if (key === 'helpfulCount')
+    return 'helpfulCount is no longer used: "N users found this useful" now counts the votes readers send (the feedback collector). Delete the helpfulCount line.';
+  const fields = `${FIELDS.slice(0, -1).join(', ')} and ${FIELDS.at(-1)}`;
+  return `unknown frontmatter field "${key}": ${withDidYouMean(`the fields are ${fields} (check the spelling).`, key, FIELDS)}`;
 }
 
 /**
@@ -25,13 +40,16 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
   return z.strictObject(
     {
       title: z
-        .string({ error: 'title is missing: give the article a title of 10 to 120 characters.' })
+        .string({ error: (issue) => problem('title', issue.input, 'is not text', 'give the article a title of 10 to 120 characters.') })
         .trim()
         .min(10, { error: 'title is too short: use 10 to 120 characters, written as a question or task ("How to ...").' })
         .max(120, { error: 'title is too long: keep it under 120 characters.' })
         .describe('The article title, shown as the page heading, in search results and in links. 10-120 characters.'),
       description: z
-        .string({ error: 'description is missing: add one or two sentences (40-200 characters) that say what the article helps with.' })
+        .string({
+          error: (issue) =>
+            problem('description', issue.input, 'is not text', 'add one or two sentences (40-200 characters) that say what the article helps with.'),
+        })
         .trim()
         .min(40, { error: 'description is too short: write one or two sentences of 40 to 200 characters.' })
         .max(200, { error: 'description is too long: keep it under 200 characters; it is shown as an excerpt.' })
@@ -39,17 +57,22 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
       category: z
         .enum(CATEGORY_IDS, {
           error: (issue) =>
-            problem('category', issue.input, "is not one of the help center's categories", `use one of ${CATEGORY_IDS.join(', ')} (listed in src/data/categories.json).`),
+            problem(
+              'category',
+              issue.input,
+              "is not one of the help center's categories",
+              withDidYouMean(`use one of ${CATEGORY_IDS.join(', ')} (listed in src/data/categories.json).`, issue.input, CATEGORY_IDS),
+            ),
         })
         .describe(`The one category the article belongs to: ${CATEGORY_IDS.join(', ')}.`),
       tags: z
         .array(
           z
-            .string({ error: 'each tag must be text, for example "2FA".' })
+            .string({ error: (issue) => problem('tag', issue.input, 'is not text', 'put it in quotes, for example "2FA".') })
             .trim()
             .min(2, { error: 'a tag is too short: use 2 to 40 characters.' })
             .max(40, { error: 'a tag is too long: keep tags under 40 characters.' }),
-          { error: 'tags must be a list, for example [2FA, Security].' },
+          { error: (issue) => problem('tags', issue.input, 'is not a list', 'write the tags in square brackets, for example [2FA, Security].') },
         )
         .min(1, { error: 'tags is empty: give at least one tag, for example [Security].' })
         .max(8, { error: 'tags has too many entries: use at most 8.' })
@@ -57,11 +80,11 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
       keywords: z
         .array(
           z
-            .string({ error: 'each keyword must be text, for example "MFA".' })
+            .string({ error: (issue) => problem('keyword', issue.input, 'is not text', 'put it in quotes, for example "MFA".') })
             .trim()
             .min(2, { error: 'a keyword is too short: use 2 to 60 characters.' })
             .max(60, { error: 'a keyword is too long: keep each keyword under 60 characters.' }),
-          { error: 'keywords must be a list, for example [MFA, one-time password].' },
+          { error: (issue) => problem('keywords', issue.input, 'is not a list', 'write them in square brackets, for example [MFA, one-time password].') },
         )
         .max(20, { error: 'keywords has too many entries: use at most 20.' })
         .default([])
@@ -72,20 +95,24 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
             error: (issue) =>
               problem('related entry', issue.input, 'is not an article slug', 'use the file name without .mdx, in lower-case-kebab form.'),
           }),
-          { error: 'related must be a list of article slugs, for example [log-in-to-the-client-area].' },
+          {
+            error: (issue) =>
+              problem('related', issue.input, 'is not a list', 'write the file names in square brackets, for example [log-in-to-the-client-area].'),
+          },
         )
         .max(6, { error: 'related has too many entries: link at most 6 articles.' })
         .default([])
         .superRefine((slugs, context) => {
-          const known = new Set(knownSlugs());
-          for (const slug of slugs) {
-            if (!known.has(slug)) {
+          const known = knownSlugs();
+          slugs.forEach((slug, index) => {
+            if (!known.includes(slug)) {
               context.addIssue({
                 code: 'custom',
-                message: `related article "${slug}" does not exist: use the file name (without .mdx) of an article in content/articles/.`,
+                path: [index],
+                message: `related article "${slug}" does not exist: ${withDidYouMean('use the file name (without .mdx) of an article in content/articles/.', slug, known)}`,
               });
             }
-          }
+          });
         })
         .describe('Slugs (file names without .mdx) of up to 6 articles listed under "Related Articles". Each must exist.'),
       updated: z
@@ -95,17 +122,15 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
         })
         .describe('When the article was last checked against the client area, as YYYY-MM-DD. Shown as "Last updated".'),
       draft: z
-        .boolean({ error: 'draft must be true or false.' })
+        .boolean({
+          error: (issue) => problem('draft', issue.input, 'is not true or false', 'write draft: true while you work on the article, draft: false to publish it.'),
+        })
         .default(false)
-        .describe('true hides the article from the built site (it still builds in development).'),
+        .describe('true hides the article from the built site (the preview still shows it). New articles start as drafts.'),
     },
     {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys' && issue.keys.includes('helpfulCount')
-          ? 'helpfulCount is no longer used: "N users found this useful" now counts the votes readers send (the feedback collector). Delete the helpfulCount line.'
-          : issue.code === 'unrecognized_keys'
-          ? `unknown frontmatter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}: the allowed fields are title, description, category, tags, keywords, related, updated and draft (check the spelling).`
-          : undefined,
+      // One issue lists every unknown key; Astro shows it as one message, so give one line per key.
+      error: (issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map(unknownFieldMessage).join('\n') : undefined),
     },
   );
 }

@@ -1,15 +1,17 @@
 /**
  * Content checks the schema cannot make, because they look across articles or into the body:
  * links to pages that do not exist, links from a published article to a draft, images without
- * alt text, and two articles with the same title.
+ * alt text, two articles with the same title, and a published article that still has the
+ * new-article scaffold's TODO placeholders.
  *
  * Pure functions over the files' text: no Astro, no file system. The content-checks integration
  * (src/integrations/content-checks.ts) reads the files and fails the build with
  * `formatProblems()`. Every problem names the file and line, says what is wrong and how to fix it,
  * in words for the writer who made the mistake.
  */
-import { load } from 'js-yaml';
+import { distance } from 'fastest-levenshtein';
 import { tagSlug } from '../lib/taxonomy';
+import { readFrontmatter } from './frontmatter';
 
 export interface SourceFile {
   /** Path from the project root, for example `content/articles/check-invoices.mdx`. */
@@ -25,7 +27,7 @@ export interface Problem {
   field?: string;
   /** What is wrong, as a sentence without the final full stop. */
   message: string;
-  /** How to fix it, as a sentence. */
+  /** How to fix it, as a sentence ('' when the message says it all). */
   fix: string;
 }
 
@@ -46,6 +48,11 @@ interface ParsedArticle {
   titleLine: number;
   draft: boolean;
   tags: string[];
+  /** The frontmatter's fields, and the line of each. */
+  data: Record<string, unknown>;
+  keyLines: ReadonlyMap<string, number>;
+  /** The body as written. */
+  source: string;
   /** The body with code and MDX comments blanked out (same length, same line breaks). */
   body: string;
   /** Line number of the body's first line in the file. */
@@ -55,60 +62,61 @@ interface ParsedArticle {
 /** Runs every check over the articles; problems are sorted by file and line. */
 export function checkArticles(files: readonly SourceFile[], facts: SiteFacts): Problem[] {
   const articles = files.map(parseArticle);
-  const problems = [...duplicateTitles(articles), ...articles.flatMap((article) => [...brokenLinks(article, articles, facts), ...imagesWithoutAlt(article)])];
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const problems = [
+    ...duplicateTitles(articles),
+    ...articles.flatMap((article) => [...brokenLinks(article, articles, facts), ...imagesWithoutAlt(article), ...(article.draft ? [] : todosIn(article))]),
+  ];
+  return sortProblems(problems);
+}
+
+/** By file, then line. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
 /** One readable block: a heading line, then `file:line  message. Fix: fix` per problem. */
-export function formatProblems(problems: readonly Problem[]): string {
-  const heading = `The content check found ${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the articles:`;
-  return [heading, '', ...problems.map((p) => `${p.file}:${p.line}  ${p.message}. Fix: ${p.fix}`)].join('\n');
+export function formatProblems(
+  problems: readonly Problem[],
+  heading = `The content check found ${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the articles:`,
+): string {
+  return [heading, '', ...problems.map((p) => `${p.file}:${p.line}  ${p.message}.${p.fix ? ` Fix: ${p.fix}` : ''}`)].join('\n');
 }
 
-/** Lines that still carry the scaffold's TODO placeholders (reported as warnings, not failures). */
-export function findTodos(file: SourceFile): Problem[] {
-  const problems: Problem[] = [];
-  file.source.split('\n').forEach((text, index) => {
-    if (/\bTODO\b/.test(text)) {
-      problems.push({ file: file.file, line: index + 1, message: 'still has a TODO placeholder', fix: 'replace the placeholder with your own text, then delete the TODO.' });
-    }
-  });
-  return problems;
+/** The drafts (not on the built site) and how many TODO placeholders each still has. */
+export function draftsIn(files: readonly SourceFile[]): { file: string; todos: number }[] {
+  return files
+    .map(parseArticle)
+    .filter((article) => article.draft)
+    .map((article) => ({ file: article.file, todos: todosIn(article).length }));
 }
 
 // ---------------------------------------------------------------------------------------------
 
-function parseArticle({ file, source }: SourceFile): ParsedArticle {
-  const slug = file.replace(/^.*\//, '').replace(/\.mdx?$/, '');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
-  const yaml = match?.[1] ?? '';
-  let data: Record<string, unknown> = {};
-  try {
-    const loaded = load(yaml);
-    if (loaded && typeof loaded === 'object') data = loaded as Record<string, unknown>;
-  } catch {
-    // Broken YAML: the schema reports it with its own message; check the body anyway.
-  }
-  const titleIndex = yaml.split('\n').findIndex((line) => /^title\s*:/.test(line));
-  const frontmatterLines = match ? match[0].split('\n').length - 1 : 0;
-  const body = match ? source.slice(match[0].length) : source;
+function parseArticle(file: SourceFile): ParsedArticle {
+  const slug = file.file.replace(/^.*\//, '').replace(/\.mdx?$/, '');
+  // Broken YAML: checkFrontmatter reports it; check the body anyway.
+  const { data = {}, keyLines, body, bodyLine } = readFrontmatter(file);
   return {
-    file,
+    file: file.file,
     slug,
     title: typeof data['title'] === 'string' ? data['title'] : undefined,
-    titleLine: titleIndex >= 0 ? titleIndex + 2 : 1,
+    titleLine: keyLines.get('title') ?? 1,
     draft: data['draft'] === true,
     tags: Array.isArray(data['tags']) ? data['tags'].filter((tag): tag is string => typeof tag === 'string') : [],
+    data,
+    keyLines,
+    source: body,
     body: blankOutCode(body),
-    bodyLine: frontmatterLines + 1,
+    bodyLine,
   };
 }
 
 /**
  * Replaces fenced code blocks, inline code and MDX comments with spaces, keeping line breaks,
  * so that an example link or image shown as code is not checked and line numbers stay right.
+ * `keepComments`: leave MDX comments (`{/* ... *\/}`) as they are.
  */
-export function blankOutCode(body: string): string {
+export function blankOutCode(body: string, { keepComments = false } = {}): string {
   const blank = (text: string) => text.replace(/[^\n]/g, ' ');
   const lines = body.split('\n');
   let fence: string | undefined;
@@ -123,10 +131,43 @@ export function blankOutCode(body: string): string {
       lines[i] = blank(line);
     }
   }
-  return lines
-    .join('\n')
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank)
-    .replace(/(`+)[^\n]*?\1/g, blank);
+  const withoutComments = keepComments ? lines.join('\n') : lines.join('\n').replace(/\{\/\*[\s\S]*?\*\/\}/g, blank);
+  return withoutComments.replace(/(`+)[^\n]*?\1/g, blank);
+}
+
+const TODO = /\bTODO\b/;
+const TODO_FIX = 'replace it with your own text, or set draft: true until no TODO is left.';
+
+/** "TODO Say in one or two…": the start of a placeholder, for the message. */
+function excerpt(text: string): string {
+  const clean = text.replace(/^\{\/\*|\*\/\}$/g, '').trim().replace(/\s+/g, ' ');
+  const from = clean.slice(Math.max(0, clean.search(TODO)));
+  if (from.length <= 50) return from;
+  const cut = from.slice(0, 50);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 20 ? cut.lastIndexOf(' ') : 50).replace(/[\s.,:;]+$/, '')} …`;
+}
+
+/**
+ * The scaffold's TODO placeholders left in an article: in a frontmatter value (comments do not
+ * count) or anywhere in the body outside code, MDX comments included. A problem in a published
+ * article, which would go live with them; a draft may keep them while the writer works.
+ */
+function todosIn(article: ParsedArticle): Problem[] {
+  const problems: Problem[] = [];
+  for (const [field, value] of Object.entries(article.data)) {
+    const texts = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+    const todo = texts.find((text) => TODO.test(text));
+    if (todo === undefined) continue;
+    problems.push({ file: article.file, line: article.keyLines.get(field) ?? 1, field, message: `${field} still says "${excerpt(todo)}"`, fix: TODO_FIX });
+  }
+  const original = article.source.split('\n');
+  blankOutCode(article.source, { keepComments: true })
+    .split('\n')
+    .forEach((line, index) => {
+      if (!TODO.test(line)) return;
+      problems.push({ file: article.file, line: article.bodyLine + index, message: `the text still says "${excerpt(original[index] ?? line)}"`, fix: TODO_FIX });
+    });
+  return problems;
 }
 
 function lineOf(article: ParsedArticle, offset: number): number {
@@ -216,7 +257,7 @@ function fixForMissing(path: string, pages: readonly string[]): string {
   const kind = /^\/(articles|categories|tags)\//.exec(path)?.[1];
   const candidates = pages.filter((page) => kind === undefined || page.startsWith(`/${kind}/`));
   const closest = candidates
-    .map((page) => ({ page, distance: editDistance(page, path.endsWith('/') ? path : `${path}/`) }))
+    .map((page) => ({ page, distance: distance(page, path.endsWith('/') ? path : `${path}/`) }))
     .sort((a, b) => a.distance - b.distance)[0];
   const guess = closest && closest.distance <= Math.max(3, Math.floor(path.length / 5)) ? `Did you mean ${closest.page}? ` : '';
   const where =
@@ -228,19 +269,6 @@ function fixForMissing(path: string, pages: readonly string[]): string {
           ? 'A tag page exists only for tags that a published article uses; see /tags/ for the list.'
           : 'Link to an article (/articles/<file name>/), a category (/categories/<id>/) or a tag (/tags/<tag>/).';
   return `${guess}${where}`;
-}
-
-/** Levenshtein distance, for "did you mean" suggestions. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 function imagesWithoutAlt(article: ParsedArticle): Problem[] {

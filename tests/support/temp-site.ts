@@ -19,6 +19,20 @@ const COPIED = [
   'tsconfig.json',
 ];
 
+/** What Vitest adds to the environment (its import.meta.env, NODE_ENV=test, VITEST_*). */
+const VITEST_ONLY = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']);
+
+/**
+ * The environment for a command run in the copy, without Vitest's own variables: with them
+ * (MODE=test, DEV=1) Astro builds as in development, drafts included.
+ */
+export function commandEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(
+    ([name]) => !VITEST_ONLY.has(name) && !name.startsWith('VITEST'),
+  );
+  return { ...Object.fromEntries(inherited), ...extra, NO_COLOR: '1', FORCE_COLOR: '0' };
+}
+
 export interface TempSite {
   dir: string;
   read(path: string): string;
@@ -48,7 +62,7 @@ export function makeTempSite(): TempSite {
       const result = spawnSync(command, args, {
         cwd: dir,
         encoding: 'utf8',
-        env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+        env: commandEnv(env),
       });
       return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
     },

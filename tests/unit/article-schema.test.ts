@@ -41,8 +41,14 @@ describe('article frontmatter schema', () => {
     [
       'a misspelled key',
       { ...valid, categroy: 'billing' },
-      /unknown frontmatter field "categroy".*allowed fields are title/,
+      /unknown frontmatter field "categroy": did you mean category\? The fields are title, description/,
     ],
+    [
+      'an unknown key that looks like no field',
+      { ...valid, author: 'Sam' },
+      /unknown frontmatter field "author": the fields are title, description, category, tags, keywords, related, updated and draft \(check the spelling\)/,
+    ],
+    ['a title that is not text', { ...valid, title: 2026 }, /^title: title 2026 is not text: give the article a title/],
     ['a missing title', { ...valid, title: undefined }, /^title: title is missing/],
     ['a missing description', { ...valid, description: undefined }, /^description: description is missing/],
     ['a short description', { ...valid, description: 'Too short.' }, /description is too short/],
@@ -50,11 +56,25 @@ describe('article frontmatter schema', () => {
     [
       'an unknown category',
       { ...valid, category: 'Security' },
-      /category "Security" is not one of .*account-security, domains, billing, hosting, email/,
+      /category "Security" is not one of the help center's categories: use one of account-security, domains, billing, hosting, email/,
+    ],
+    [
+      'a misspelt category',
+      { ...valid, category: 'biling' },
+      /category "biling" is not one of the help center's categories: did you mean billing\? Use one of account-security/,
     ],
     ['no tags', { ...valid, tags: [] }, /tags is empty/],
-    ['tags as one string', { ...valid, tags: 'Billing' }, /tags must be a list/],
-    ['keywords as one string', { ...valid, keywords: 'MFA, OTP' }, /keywords must be a list/],
+    [
+      'tags as one string',
+      { ...valid, tags: 'Billing' },
+      /tags "Billing" is not a list: write the tags in square brackets/,
+    ],
+    ['a number as a tag', { ...valid, tags: [2026] }, /^tags\.0: tag 2026 is not text: put it in quotes/],
+    [
+      'keywords as one string',
+      { ...valid, keywords: 'MFA, OTP' },
+      /keywords "MFA, OTP" is not a list: write them in square brackets/,
+    ],
     ['a one-letter keyword', { ...valid, keywords: ['M'] }, /a keyword is too short/],
     [
       'too many keywords',
@@ -64,7 +84,12 @@ describe('article frontmatter schema', () => {
     [
       'a related slug that does not exist',
       { ...valid, related: ['no-such-article'] },
-      /related article "no-such-article" does not exist/,
+      /^related\.0: related article "no-such-article" does not exist: use the file name/,
+    ],
+    [
+      'a misspelt related slug',
+      { ...valid, related: ['check-invoices', 'check-invoice'] },
+      /^related\.1: related article "check-invoice" does not exist: did you mean check-invoices\? Use the file name/,
     ],
     [
       'a related title instead of a slug',
@@ -82,7 +107,7 @@ describe('article frontmatter schema', () => {
       { ...valid, helpfulCount: 3 },
       /helpfulCount is no longer used: .*counts the votes readers send.*Delete the helpfulCount line/,
     ],
-    ['draft as text', { ...valid, draft: 'yes' }, /draft must be true or false/],
+    ['draft as text', { ...valid, draft: 'yes' }, /draft "yes" is not true or false: write draft: true while you work/],
   ])('rejects %s with a message that names the field and the fix', (_, data, expected) => {
     const found = messages(data);
     expect(found.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blankOutCode,
   checkArticles,
-  findTodos,
+  draftsIn,
   formatProblems,
   type Problem,
   type SourceFile,
@@ -263,10 +263,63 @@ describe('the report', () => {
     ]);
   });
 
-  it('finds leftover TODO placeholders by line', () => {
+  it('leaves out "Fix:" when the message already says how to fix it', () => {
     expect(
-      findTodos({ file: 'content/articles/a.mdx', source: '---\ntags: [TODO]\n---\nText\n' }).map((todo) => todo.line),
-    ).toEqual([2]);
+      formatProblems([{ file: 'content/articles/a.mdx', line: 3, message: 'say it all', fix: '' }]).split('\n'),
+    ).toEqual(['The content check found 1 problem in the articles:', '', 'content/articles/a.mdx:3  say it all.']);
+  });
+});
+
+describe('TODO placeholders', () => {
+  const FIX = 'replace it with your own text, or set draft: true until no TODO is left.';
+  const scaffold = (draft: boolean) =>
+    article(
+      'new-article',
+      '{/* TODO: replace the examples below with your article. Delete the rest. */}\n\nSay `TODO` in code.\n\n```\nTODO in a code block\n```\n\nA TODO left here.',
+      {
+        description: 'TODO Say in one or two sentences what this article helps the reader to do.',
+        tags: '[TODO]',
+        '# TODO': 'a comment',
+        draft: String(draft),
+      },
+    );
+
+  it('stop a published article: each frontmatter value and body line that still has one, by line', () => {
+    const problems = checkArticles([...base, scaffold(false)], facts).filter((problem) =>
+      problem.file.endsWith('new-article.mdx'),
+    );
+    // Lines 2-7: title, category, tags, draft, description, a comment; the body starts on line 10.
+    expect(problems).toEqual([
+      { file: 'content/articles/new-article.mdx', line: 4, field: 'tags', message: 'tags still says "TODO"', fix: FIX },
+      {
+        file: 'content/articles/new-article.mdx',
+        line: 6,
+        field: 'description',
+        message: 'description still says "TODO Say in one or two sentences what this …"',
+        fix: FIX,
+      },
+      {
+        file: 'content/articles/new-article.mdx',
+        line: 10,
+        message: 'the text still says "TODO: replace the examples below with your …"',
+        fix: FIX,
+      },
+      {
+        file: 'content/articles/new-article.mdx',
+        line: 18,
+        message: 'the text still says "TODO left here."',
+        fix: FIX,
+      },
+    ]);
+  });
+
+  it('are allowed in a draft, which lists how many are left', () => {
+    const files = [...base, scaffold(true)];
+    expect(checkArticles(files, facts)).toEqual([]);
+    expect(draftsIn(files)).toEqual([
+      { file: 'content/articles/old-feature.mdx', todos: 0 },
+      { file: 'content/articles/new-article.mdx', todos: 4 },
+    ]);
   });
 });
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleTemplate, createArticle, localDate, slugFromTitle } from '../../scripts/new-article.mjs';
 import { makeArticleSchema } from '../../src/content/article-schema';
-import { checkArticles, findTodos } from '../../src/content/checks';
+import { checkArticles, draftsIn } from '../../src/content/checks';
+import { checkFrontmatter } from '../../src/content/frontmatter';
 import { CATEGORIES } from '../../src/lib/taxonomy';
 import { articlesOnDisk, splitFrontmatter } from '../support/articles-on-disk';
 
@@ -31,13 +32,13 @@ describe('the new article', () => {
   });
   const { frontmatter } = splitFrontmatter(text);
 
-  it('has frontmatter the schema accepts, with today, the first category and no related articles', () => {
+  it('is a draft, with frontmatter the schema accepts: today, the first category, no related articles', () => {
     const parsed = makeArticleSchema(() => onDisk.map((article) => article.slug)).parse(frontmatter);
     expect(parsed).toMatchObject({
       title: 'How to download an invoice: a guide',
       category: CATEGORIES[0]?.id,
       related: [],
-      draft: false,
+      draft: true,
     });
     expect(parsed.updated.toISOString().slice(0, 10)).toBe('2026-11-28');
   });
@@ -55,13 +56,42 @@ describe('the new article', () => {
       expect(text).toContain(tag);
   });
 
-  it('passes the content checks, and its TODOs are reported as warnings', () => {
-    const files = [
-      ...onDisk.map(({ file }) => ({ file, source: readFileSync(file, 'utf8') })),
-      { file: 'content/articles/download-an-invoice.mdx', source: text },
-    ];
-    expect(checkArticles(files, { categoryIds: CATEGORIES.map((category) => category.id) })).toEqual([]);
-    expect(findTodos({ file: 'x.mdx', source: text }).length).toBeGreaterThan(0);
+  const FILE = 'content/articles/download-an-invoice.mdx';
+  const facts = { categoryIds: CATEGORIES.map((category) => category.id) };
+  const withOthers = (source: string) => [
+    ...onDisk.map(({ file }) => ({ file, source: readFileSync(file, 'utf8') })),
+    { file: FILE, source },
+  ];
+
+  it('passes the content checks as a draft, which lists its TODOs', () => {
+    const files = withOthers(text);
+    expect(checkFrontmatter(files, [...onDisk.map((article) => article.slug), 'download-an-invoice'])).toEqual([]);
+    expect(checkArticles(files, facts)).toEqual([]);
+    expect(draftsIn(files)).toContainEqual({ file: FILE, todos: 3 });
+  });
+
+  it('stops the build when published with its TODOs: the description, the tags and the text', () => {
+    const problems = checkArticles(withOthers(text.replace(/^draft: true$/m, 'draft: false')), facts);
+    expect(problems.map((problem) => [problem.field, problem.message])).toEqual([
+      ['description', 'description still says "TODO Say in one or two sentences what this …"'],
+      ['tags', 'tags still says "TODO"'],
+      [undefined, 'the text still says "TODO: replace the examples below with your …"'],
+    ]);
+    for (const problem of problems) expect(problem.fix).toMatch(/replace it with your own text, or set draft: true/);
+  });
+
+  it('passes once every TODO is replaced and it is published', () => {
+    const done = text
+      .replace(/^description: TODO.*$/m, 'description: Find an invoice in the client area and save it as a PDF file.')
+      .replace(/^tags: \[TODO\]$/m, 'tags: [Billing]')
+      .replace(/^\{\/\* TODO.*\*\/\}$/m, '')
+      .replace(/^draft: true$/m, 'draft: false');
+    expect(checkArticles(withOthers(done), facts)).toEqual([]);
+  });
+
+  it('marks as TODO only what the writer must replace: no comment says TODO', () => {
+    expect(frontmatter).toMatchObject({ description: expect.stringMatching(/^TODO /), tags: ['TODO'] });
+    expect(text.split('\n').filter((line) => /\bTODO\b/.test(line))).toHaveLength(3);
   });
 
   it('dates the article in the local time zone, as YYYY-MM-DD', () => {
