@@ -40,20 +40,32 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
   return z.strictObject(
     {
       title: z
-        .string({ error: (issue) => problem('title', issue.input, 'is not text', 'give the article a title of 10 to 120 characters.') })
+        .string({
+          error: (issue) =>
+            problem('title', issue.input, 'is not text', 'give the article a title of 10 to 120 characters.'),
+        })
         .trim()
-        .min(10, { error: 'title is too short: use 10 to 120 characters, written as a question or task ("How to ...").' })
+        .min(10, {
+          error: 'title is too short: use 10 to 120 characters, written as a question or task ("How to ...").',
+        })
         .max(120, { error: 'title is too long: keep it under 120 characters.' })
         .describe('The article title, shown as the page heading, in search results and in links. 10-120 characters.'),
       description: z
         .string({
           error: (issue) =>
-            problem('description', issue.input, 'is not text', 'add one or two sentences (40-200 characters) that say what the article helps with.'),
+            problem(
+              'description',
+              issue.input,
+              'is not text',
+              'add one or two sentences (40-200 characters) that say what the article helps with.',
+            ),
         })
         .trim()
         .min(40, { error: 'description is too short: write one or two sentences of 40 to 200 characters.' })
         .max(200, { error: 'description is too long: keep it under 200 characters; it is shown as an excerpt.' })
-        .describe('One or two sentences (40-200 characters) shown under related-article links, in search results and as the meta description.'),
+        .describe(
+          'One or two sentences (40-200 characters) shown under related-article links, in search results and as the meta description.',
+        ),
       category: z
         .enum(CATEGORY_IDS, {
           error: (issue) =>
@@ -61,43 +73,81 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
               'category',
               issue.input,
               "is not one of the help center's categories",
-              withDidYouMean(`use one of ${CATEGORY_IDS.join(', ')} (listed in src/data/categories.json).`, issue.input, CATEGORY_IDS),
+              withDidYouMean(
+                `use one of ${CATEGORY_IDS.join(', ')} (listed in src/data/categories.json).`,
+                issue.input,
+                CATEGORY_IDS,
+              ),
             ),
         })
         .describe(`The one category the article belongs to: ${CATEGORY_IDS.join(', ')}.`),
       tags: z
         .array(
           z
-            .string({ error: (issue) => problem('tag', issue.input, 'is not text', 'put it in quotes, for example "2FA".') })
+            .string({
+              error: (issue) => problem('tag', issue.input, 'is not text', 'put it in quotes, for example "2FA".'),
+            })
             .trim()
             .min(2, { error: 'a tag is too short: use 2 to 40 characters.' })
             .max(40, { error: 'a tag is too long: keep tags under 40 characters.' }),
-          { error: (issue) => problem('tags', issue.input, 'is not a list', 'write the tags in square brackets, for example [2FA, Security].') },
+          {
+            error: (issue) =>
+              problem(
+                'tags',
+                issue.input,
+                'is not a list',
+                'write the tags in square brackets, for example [2FA, Security].',
+              ),
+          },
         )
         .min(1, { error: 'tags is empty: give at least one tag, for example [Security].' })
         .max(8, { error: 'tags has too many entries: use at most 8.' })
-        .describe('Short topic labels (1-8). Each tag gets a page listing its articles; reuse the spelling other articles use.'),
+        .describe(
+          'Short topic labels (1-8). Each tag gets a page listing its articles; reuse the spelling other articles use.',
+        ),
       keywords: z
         .array(
           z
-            .string({ error: (issue) => problem('keyword', issue.input, 'is not text', 'put it in quotes, for example "MFA".') })
+            .string({
+              error: (issue) => problem('keyword', issue.input, 'is not text', 'put it in quotes, for example "MFA".'),
+            })
             .trim()
             .min(2, { error: 'a keyword is too short: use 2 to 60 characters.' })
             .max(60, { error: 'a keyword is too long: keep each keyword under 60 characters.' }),
-          { error: (issue) => problem('keywords', issue.input, 'is not a list', 'write them in square brackets, for example [MFA, one-time password].') },
+          {
+            error: (issue) =>
+              problem(
+                'keywords',
+                issue.input,
+                'is not a list',
+                'write them in square brackets, for example [MFA, one-time password].',
+              ),
+          },
         )
         .max(20, { error: 'keywords has too many entries: use at most 20.' })
         .default([])
-        .describe('Words readers may search for that the text lacks: synonyms, abbreviations (up to 20). Not shown; weighted like the title.'),
+        .describe(
+          'Words readers may search for that the text lacks: synonyms, abbreviations (up to 20). Not shown; weighted like the title.',
+        ),
       related: z
         .array(
           z.string().regex(SLUG, {
             error: (issue) =>
-              problem('related entry', issue.input, 'is not an article slug', 'use the file name without .mdx, in lower-case-kebab form.'),
+              problem(
+                'related entry',
+                issue.input,
+                'is not an article slug',
+                'use the file name without .mdx, in lower-case-kebab form.',
+              ),
           }),
           {
             error: (issue) =>
-              problem('related', issue.input, 'is not a list', 'write the file names in square brackets, for example [log-in-to-the-client-area].'),
+              problem(
+                'related',
+                issue.input,
+                'is not a list',
+                'write the file names in square brackets, for example [log-in-to-the-client-area].',
+              ),
           },
         )
         .max(6, { error: 'related has too many entries: link at most 6 articles.' })
@@ -114,23 +164,39 @@ export function makeArticleSchema(knownSlugs: () => readonly string[]) {
             }
           });
         })
-        .describe('Slugs (file names without .mdx) of up to 6 articles listed under "Related Articles". Each must exist.'),
+        .describe(
+          'Slugs (file names without .mdx) of up to 6 articles listed under "Related Articles". Each must exist.',
+        ),
       updated: z
         .date({
           error: (issue) =>
-            problem('updated', issue.input, 'is not a date', 'write it as YYYY-MM-DD without quotes, for example 2026-11-20.'),
+            problem(
+              'updated',
+              issue.input,
+              'is not a date',
+              'write it as YYYY-MM-DD without quotes, for example 2026-11-20.',
+            ),
         })
         .describe('When the article was last checked against the client area, as YYYY-MM-DD. Shown as "Last updated".'),
       draft: z
         .boolean({
-          error: (issue) => problem('draft', issue.input, 'is not true or false', 'write draft: true while you work on the article, draft: false to publish it.'),
+          error: (issue) =>
+            problem(
+              'draft',
+              issue.input,
+              'is not true or false',
+              'write draft: true while you work on the article, draft: false to publish it.',
+            ),
         })
         .default(false)
-        .describe('true hides the article from the built site (the preview still shows it). New articles start as drafts.'),
+        .describe(
+          'true hides the article from the built site (the preview still shows it). New articles start as drafts.',
+        ),
     },
     {
       // One issue lists every unknown key; Astro shows it as one message, so give one line per key.
-      error: (issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map(unknownFieldMessage).join('\n') : undefined),
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? issue.keys.map(unknownFieldMessage).join('\n') : undefined,
     },
   );
 }

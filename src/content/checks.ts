@@ -64,7 +64,11 @@ export function checkArticles(files: readonly SourceFile[], facts: SiteFacts): P
   const articles = files.map(parseArticle);
   const problems = [
     ...duplicateTitles(articles),
-    ...articles.flatMap((article) => [...brokenLinks(article, articles, facts), ...imagesWithoutAlt(article), ...(article.draft ? [] : todosIn(article))]),
+    ...articles.flatMap((article) => [
+      ...brokenLinks(article, articles, facts),
+      ...imagesWithoutAlt(article),
+      ...(article.draft ? [] : todosIn(article)),
+    ]),
   ];
   return sortProblems(problems);
 }
@@ -79,7 +83,11 @@ export function formatProblems(
   problems: readonly Problem[],
   heading = `The content check found ${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the articles:`,
 ): string {
-  return [heading, '', ...problems.map((p) => `${p.file}:${p.line}  ${p.message}.${p.fix ? ` Fix: ${p.fix}` : ''}`)].join('\n');
+  return [
+    heading,
+    '',
+    ...problems.map((p) => `${p.file}:${p.line}  ${p.message}.${p.fix ? ` Fix: ${p.fix}` : ''}`),
+  ].join('\n');
 }
 
 /** The drafts (not on the built site) and how many TODO placeholders each still has. */
@@ -140,7 +148,10 @@ const TODO_FIX = 'replace it with your own text, or set draft: true until no TOD
 
 /** "TODO Say in one or two…": the start of a placeholder, for the message. */
 function excerpt(text: string): string {
-  const clean = text.replace(/^\{\/\*|\*\/\}$/g, '').trim().replace(/\s+/g, ' ');
+  const clean = text
+    .replace(/^\{\/\*|\*\/\}$/g, '')
+    .trim()
+    .replace(/\s+/g, ' ');
   const from = clean.slice(Math.max(0, clean.search(TODO)));
   if (from.length <= 50) return from;
   const cut = from.slice(0, 50);
@@ -158,14 +169,25 @@ function todosIn(article: ParsedArticle): Problem[] {
     const texts = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
     const todo = texts.find((text) => TODO.test(text));
     if (todo === undefined) continue;
-    problems.push({ file: article.file, line: article.keyLines.get(field) ?? 1, field, message: `${field} still says "${excerpt(todo)}"`, fix: TODO_FIX });
+    problems.push({
+      file: article.file,
+      line: article.keyLines.get(field) ?? 1,
+      field,
+      message: `${field} still says "${excerpt(todo)}"`,
+      fix: TODO_FIX,
+    });
   }
   const original = article.source.split('\n');
   blankOutCode(article.source, { keepComments: true })
     .split('\n')
     .forEach((line, index) => {
       if (!TODO.test(line)) return;
-      problems.push({ file: article.file, line: article.bodyLine + index, message: `the text still says "${excerpt(original[index] ?? line)}"`, fix: TODO_FIX });
+      problems.push({
+        file: article.file,
+        line: article.bodyLine + index,
+        message: `the text still says "${excerpt(original[index] ?? line)}"`,
+        fix: TODO_FIX,
+      });
     });
   return problems;
 }
@@ -199,9 +221,12 @@ function duplicateTitles(articles: readonly ParsedArticle[]): Problem[] {
 /** Every link in the body: Markdown `[text](url)`, reference definitions `[id]: url`, and `href="url"`. */
 function linksIn(body: string): { url: string; offset: number }[] {
   const found: { url: string; offset: number }[] = [];
-  for (const m of body.matchAll(/(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]*)>?(?:\s+["'][^"']*["'])?\s*\)/g)) found.push({ url: m[1] ?? '', offset: m.index });
-  for (const m of body.matchAll(/^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)/gm)) found.push({ url: m[1] ?? '', offset: m.index });
-  for (const m of body.matchAll(/\bhref\s*=\s*\{?\s*["']([^"']*)["']/g)) found.push({ url: m[1] ?? '', offset: m.index });
+  for (const m of body.matchAll(/(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]*)>?(?:\s+["'][^"']*["'])?\s*\)/g))
+    found.push({ url: m[1] ?? '', offset: m.index });
+  for (const m of body.matchAll(/^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)/gm))
+    found.push({ url: m[1] ?? '', offset: m.index });
+  for (const m of body.matchAll(/\bhref\s*=\s*\{?\s*["']([^"']*)["']/g))
+    found.push({ url: m[1] ?? '', offset: m.index });
   return found;
 }
 
@@ -217,21 +242,31 @@ function brokenLinks(article: ParsedArticle, all: readonly ParsedArticle[], fact
     ...facts.categoryIds.map((id) => `/categories/${id}/`),
     ...visible.flatMap((other) => other.tags.map((tag) => `/tags/${tagSlug(tag)}/`)),
   ]);
-  const exists = (path: string) => pages.has(path) || KNOWN_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix));
+  const exists = (path: string) =>
+    pages.has(path) || KNOWN_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix));
 
   const problems: Problem[] = [];
   for (const { url, offset } of linksIn(article.body)) {
     const at = { file: article.file, line: lineOf(article, offset) };
     if (url === '') {
-      problems.push({ ...at, message: 'a link has no address', fix: 'put the address between the round brackets, for example /articles/log-in-to-the-client-area/.' });
+      problems.push({
+        ...at,
+        message: 'a link has no address',
+        fix: 'put the address between the round brackets, for example /articles/log-in-to-the-client-area/.',
+      });
       continue;
     }
     if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url)) continue; // another site, mailto:, or an anchor on this page
     const path = url.replace(/[?#].*$/, '');
     if (!path.startsWith('/')) {
       const slug = /^(?:\.\.?\/)*([a-z0-9-]+)(?:\.mdx?|\/)?$/.exec(path)?.[1];
-      const suggestion = slug && all.some((other) => other.slug === slug) ? `/articles/${slug}/` : '/articles/<file name without .mdx>/';
-      problems.push({ ...at, message: `link "${url}" is not a site address`, fix: `start it with a slash, for example ${suggestion}.` });
+      const suggestion =
+        slug && all.some((other) => other.slug === slug) ? `/articles/${slug}/` : '/articles/<file name without .mdx>/';
+      problems.push({
+        ...at,
+        message: `link "${url}" is not a site address`,
+        fix: `start it with a slash, for example ${suggestion}.`,
+      });
       continue;
     }
     if (exists(path)) continue;
@@ -245,10 +280,18 @@ function brokenLinks(article: ParsedArticle, all: readonly ParsedArticle[], fact
       continue;
     }
     if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path) && exists(`${path}/`)) {
-      problems.push({ ...at, message: `link "${url}" has no slash at the end`, fix: `write ${path}/ (every page address ends with a slash).` });
+      problems.push({
+        ...at,
+        message: `link "${url}" has no slash at the end`,
+        fix: `write ${path}/ (every page address ends with a slash).`,
+      });
       continue;
     }
-    problems.push({ ...at, message: `link to ${path} goes to a page that does not exist`, fix: fixForMissing(path, [...pages]) });
+    problems.push({
+      ...at,
+      message: `link to ${path} goes to a page that does not exist`,
+      fix: fixForMissing(path, [...pages]),
+    });
   }
   return problems;
 }
@@ -259,7 +302,8 @@ function fixForMissing(path: string, pages: readonly string[]): string {
   const closest = candidates
     .map((page) => ({ page, distance: distance(page, path.endsWith('/') ? path : `${path}/`) }))
     .sort((a, b) => a.distance - b.distance)[0];
-  const guess = closest && closest.distance <= Math.max(3, Math.floor(path.length / 5)) ? `Did you mean ${closest.page}? ` : '';
+  const guess =
+    closest && closest.distance <= Math.max(3, Math.floor(path.length / 5)) ? `Did you mean ${closest.page}? ` : '';
   const where =
     kind === 'articles'
       ? 'An article address is /articles/ and the file name without .mdx, for example /articles/check-invoices/.'
@@ -284,10 +328,15 @@ function imagesWithoutAlt(article: ParsedArticle): Problem[] {
   }
   for (const m of article.body.matchAll(/<(Figure|img)\b((?:[^>"'{}]|"[^"]*"|'[^']*'|\{[^}]*\})*)>/g)) {
     const [, tag, attributes = ''] = m;
-    const alt = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^}]*))\s*\})/.exec(attributes);
+    const alt = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^}]*))\s*\})/.exec(
+      attributes,
+    );
     const value = alt ? (alt.slice(1).find((group) => group !== undefined) ?? '') : undefined;
     if (value !== undefined && value.trim() !== '') continue;
-    const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/.exec(attributes)?.slice(1).find((group) => group !== undefined);
+    const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/
+      .exec(attributes)
+      ?.slice(1)
+      .find((group) => group !== undefined);
     problems.push({
       file: article.file,
       line: lineOf(article, m.index),

@@ -59,7 +59,8 @@ export function readFrontmatter({ file, source }: SourceFile): Frontmatter {
   const frontmatter = { keyLines, lines, body: source.slice(match[0].length), bodyLine: match[0].split('\n').length };
   try {
     const loaded = load(yaml);
-    const data = loaded && typeof loaded === 'object' && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {};
+    const data =
+      loaded && typeof loaded === 'object' && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {};
     return { ...frontmatter, data };
   } catch (error) {
     const { reason, mark } = error as { reason?: string; mark?: { line?: number } };
@@ -102,7 +103,9 @@ export function checkFrontmatter(files: readonly SourceFile[], knownSlugs: reado
     const frontmatter = readFrontmatter(file);
     if (frontmatter.problem || !frontmatter.data) return frontmatter.problem ? [frontmatter.problem] : [];
     const result = schema.safeParse(frontmatter.data);
-    return result.success ? [] : issuesToProblems(file.file, frontmatter, result.error.issues).sort((a, b) => a.line - b.line);
+    return result.success
+      ? []
+      : issuesToProblems(file.file, frontmatter, result.error.issues).sort((a, b) => a.line - b.line);
   });
 }
 
@@ -115,12 +118,22 @@ function issuesToProblems(file: string, frontmatter: Frontmatter, issues: readon
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys)
-        problems.push({ file, line: lineOf(frontmatter, [key]), field: key, ...splitMessage(unknownFieldMessage(key)) });
+        problems.push({
+          file,
+          line: lineOf(frontmatter, [key]),
+          field: key,
+          ...splitMessage(unknownFieldMessage(key)),
+        });
       continue;
     }
     const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
     if (field && frontmatter.data?.[field] === undefined && coveredByTypo.has(field)) continue;
-    problems.push({ file, line: lineOf(frontmatter, issue.path), ...(field ? { field } : {}), ...splitMessage(issue.message) });
+    problems.push({
+      file,
+      line: lineOf(frontmatter, issue.path),
+      ...(field ? { field } : {}),
+      ...splitMessage(issue.message),
+    });
   }
   return problems;
 }
