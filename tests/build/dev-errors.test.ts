@@ -99,8 +99,9 @@ describe('the dev server with a frontmatter mistake', () => {
   it("shows the mistakes on the broken article's page, each with its line and fix", async () => {
     const response = await page.goto(`${base}/articles/check-email-history/`, { waitUntil: 'domcontentloaded' });
     expect(response?.status()).toBe(500);
+    // A dev server compiles a page on its first visit: seconds on a busy machine.
     await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 30_000 })
       .toBe(`${EMAIL} has 2 frontmatter mistakes`);
     const items = await page.getByRole('listitem').allInnerTexts();
     expect(items).toEqual([
