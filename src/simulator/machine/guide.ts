@@ -217,7 +217,8 @@ const SHOWN: Record<Target, (s: SimulatorState) => boolean> = {
   'security-settings-item': (s) => s.view.signedIn && s.view.menuOpen,
   'question-answer': (s) => s.view.page === 'security-question' || s.view.page === 'security-settings',
   'twofa-card': (s) => s.view.page === 'security-settings',
-  'enable-open': (s) => s.view.page === 'security-settings' && !s.view.twoFactorEnabled,
+  // The buttons behind an open window do not count: the marker goes to the window's control.
+  'enable-open': (s) => s.view.page === 'security-settings' && s.view.dialog === null && !s.view.twoFactorEnabled,
   qr: (s) => s.view.dialog === 'enable',
   key: (s) => s.view.dialog === 'enable',
   'enable-code': (s) => s.view.dialog === 'enable',
@@ -228,7 +229,7 @@ const SHOWN: Record<Target, (s: SimulatorState) => boolean> = {
   'use-backup': (s) => s.view.page === 'second-factor',
   'backup-field': (s) => s.view.page === 'backup-login',
   'backup-login-continue': (s) => s.view.page === 'backup-login-done',
-  'disable-open': (s) => s.view.page === 'security-settings' && s.view.twoFactorEnabled,
+  'disable-open': (s) => s.view.page === 'security-settings' && s.view.dialog === null && s.view.twoFactorEnabled,
   'disable-password': (s) => s.view.dialog === 'disable',
   'phone-store': (s) => s.phone.screen === 'home',
   'phone-install': (s) => s.phone.screen === 'store' && !s.phone.installed,
