@@ -20,6 +20,7 @@ export const TARGETS = [
   'question-answer',
   'twofa-card',
   'enable-open',
+  'enable-get-started',
   'qr',
   'key',
   'enable-code',
@@ -139,7 +140,8 @@ export function markerTargets(id: GuideStepId): readonly Target[] {
     case 'question':
       return ['question-answer'];
     case 'open':
-      return ['enable-open'];
+      // The method choice first, while it is open (the Enable button is still behind it).
+      return ['enable-get-started', 'enable-open'];
     case 'install':
       return ['phone-store', 'phone-install', 'phone-open', 'phone-app'];
     case 'scan':
@@ -174,6 +176,7 @@ const SHOWN: Record<Target, (s: SimulatorState) => boolean> = {
   'question-answer': (s) => s.view.page === 'security-question' || s.view.page === 'security-settings',
   'twofa-card': (s) => s.view.page === 'security-settings',
   'enable-open': (s) => s.view.page === 'security-settings' && !s.view.twoFactorEnabled,
+  'enable-get-started': (s) => s.view.dialog === 'enable-method',
   qr: (s) => s.view.dialog === 'enable',
   key: (s) => s.view.dialog === 'enable',
   'enable-code': (s) => s.view.dialog === 'enable',
