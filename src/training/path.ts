@@ -59,11 +59,17 @@ export const SAVE_BACKUP_CODE: readonly PathStep[] = [
   client({ type: 'backup.close' }),
 ];
 
+/** "Click here to Enable", then "Time Based Tokens" and "Get Started": the window with a new key. */
+export const OPEN_ENABLE_WINDOW: readonly PathStep[] = [
+  client({ type: 'twofa.enable' }),
+  client({ type: 'enable.get-started' }),
+];
+
 /** Disable with the password, then open the enable window again. */
 export const DISABLE_THEN_ENABLE: readonly PathStep[] = [
   client({ type: 'twofa.disable' }),
   client({ type: 'disable.submit', password }),
-  client({ type: 'twofa.enable' }),
+  ...OPEN_ENABLE_WINDOW,
 ];
 
 export interface PathHooks {

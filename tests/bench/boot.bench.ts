@@ -18,6 +18,7 @@ import {
   enableWindow,
   installAuthenticator,
   logIn,
+  openEnableWindow,
   phoneCode,
   scanQrWithPhone,
   setSecurityQuestion,
@@ -142,7 +143,7 @@ for (let run = 0; run < RUNS; run++) {
     const sim = await simulator(page);
     await logIn(sim);
     await setSecurityQuestion(sim);
-    await sim.getByRole('button', { name: 'Click here to Enable' }).click();
+    await openEnableWindow(sim);
     await installAuthenticator(page, sim);
     await scanQrWithPhone(sim);
     const window = enableWindow(sim);

@@ -104,11 +104,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await check('security settings');
       await sim.getByRole('button', { name: 'Hello, Alex!' }).click();
       await check('security settings with the account menu open');
-      await sim.getByRole('button', { name: 'Hello, Alex!' }).click();
+      await sim.getByRole('button', { name: 'Email History' }).click();
+      await expect(
+        sim.getByRole('group', { name: 'Client area in a web browser' }).getByText('Email History is not part of'),
+      ).toBeVisible();
+      await check('security settings saying a menu item is not part of the practice');
 
       await sim.getByRole('button', { name: 'Click here to Enable' }).click();
       const window = enableWindow(sim);
-      await expect(window).toBeVisible();
+      await expect(window.getByRole('radio', { name: 'Time Based Tokens' })).toBeVisible();
+      await check('enable window: the method choice');
+      await window.getByRole('button', { name: 'Get Started' }).click();
+      await expect(window.getByRole('img', { name: /QR code/ })).toBeVisible();
       await check('enable window');
 
       await phone.getByRole('button', { name: 'Play Store' }).click();

@@ -12,6 +12,7 @@ import {
   enableWindow,
   installAuthenticator,
   logIn,
+  openEnableWindow,
   phoneCode,
   scanQrWithPhone,
   setSecurityQuestion,
@@ -78,7 +79,7 @@ test.describe('a full simulator run', () => {
     const sim = await simulator(page);
     await logIn(sim);
     await setSecurityQuestion(sim);
-    await sim.getByRole('button', { name: 'Click here to Enable' }).click();
+    await openEnableWindow(sim);
     const window = enableWindow(sim);
     await expect(window.getByRole('img', { name: /QR code/ })).toBeVisible(); // a data: image
     await installAuthenticator(page, sim);

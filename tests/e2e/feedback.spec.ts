@@ -9,6 +9,7 @@ import {
   enableWindow,
   installAuthenticator,
   logIn,
+  openEnableWindow,
   scanQrWithPhone,
   setSecurityQuestion,
   simulator,
@@ -105,7 +106,7 @@ test('the simulators report steps and refusals when the page hides, never what w
   const sim = await simulator(page);
   await logIn(sim);
   await setSecurityQuestion(sim, 'Secret answer 42');
-  await sim.getByRole('button', { name: 'Click here to Enable' }).click();
+  await openEnableWindow(sim);
   await installAuthenticator(page, sim);
   await scanQrWithPhone(sim);
   const window = enableWindow(sim);

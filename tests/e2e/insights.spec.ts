@@ -12,6 +12,7 @@ import {
   enableWindow,
   installAuthenticator,
   logIn,
+  openEnableWindow,
   scanQrWithPhone,
   setSecurityQuestion,
   simulator,
@@ -29,7 +30,7 @@ async function enrolAndGiveUpAtTheCode(page: Page) {
   const sim = await simulator(page);
   await logIn(sim);
   await setSecurityQuestion(sim);
-  await sim.getByRole('button', { name: 'Click here to Enable' }).click();
+  await openEnableWindow(sim);
   await installAuthenticator(page, sim);
   await scanQrWithPhone(sim);
   const window = enableWindow(sim);

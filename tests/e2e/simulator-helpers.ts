@@ -36,8 +36,8 @@ export async function usePausedClock(page: Page): Promise<void> {
 export async function simulator(page: Page, index = 0): Promise<Locator> {
   const region = page.getByRole('region', { name: /simulator/i }).nth(index);
   await region.scrollIntoViewIfNeeded();
+  // Booted: the live screens replaced the preview (data-ready), so no control is inert any more.
   await expect(region).toHaveAttribute('data-ready', '');
-  await expect(region.getByRole('region', { name: 'Phone' })).toBeVisible();
   return region;
 }
 
@@ -81,6 +81,19 @@ export async function phoneCode(sim: Locator, index = 0): Promise<string> {
 
 export function enableWindow(sim: Locator): Locator {
   return sim.getByRole('dialog', { name: 'Enable Two-Factor Authentication' });
+}
+
+/**
+ * "Click here to Enable", then the window's method choice ("Time Based Tokens", already chosen)
+ * and "Get Started": the window with the QR code and the code field.
+ */
+export async function openEnableWindow(sim: Locator): Promise<Locator> {
+  await sim.getByRole('button', { name: 'Click here to Enable' }).click();
+  const window = enableWindow(sim);
+  await expect(window.getByRole('radio', { name: 'Time Based Tokens' })).toBeChecked();
+  await window.getByRole('button', { name: 'Get Started' }).click();
+  await expect(window.getByRole('img', { name: /QR code/ })).toBeVisible();
+  return window;
 }
 
 /** Decodes the QR image the enable window shows, as a phone camera would. */

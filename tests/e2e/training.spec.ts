@@ -11,6 +11,7 @@ import {
   enableWindow,
   installAuthenticator,
   logIn,
+  openEnableWindow,
   phoneCode,
   phoneOf,
   scanQrWithPhone,
@@ -83,7 +84,7 @@ test('happy path: the whole setup through the page, a summary, print, and progre
   const sim = await simulator(page);
   await logIn(sim);
   await setSecurityQuestion(sim);
-  await sim.getByRole('button', { name: 'Click here to Enable' }).click();
+  await openEnableWindow(sim);
   await installAuthenticator(page, sim);
   await scanQrWithPhone(sim);
   await submitPhoneCode(sim);

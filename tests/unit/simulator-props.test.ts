@@ -3,6 +3,7 @@ import {
   checkFigureScreen,
   checkMarkers,
   checkMode,
+  checkPhone,
   checkScenario,
   checkSeed,
   checkStart,
@@ -46,8 +47,39 @@ describe('<Simulator> props', () => {
       /<Simulator> got seed="two words": seed must be letters, digits/,
     ],
     ['a number as start', () => checkStart('Simulator', 3), /got start=3 \(a number\)/],
+    [
+      'phone',
+      () => checkPhone('Simulator', 'no', 'login', 'practice'),
+      /<Simulator> got phone="no": phone must be true or false, in braces\. Example: <Simulator phone=\{false\} \/>/,
+    ],
   ])('a bad %s names the value received and the values allowed', (_, check, message) => {
     expect(check).toThrow(message);
+  });
+});
+
+describe('<Simulator phone={false}>', () => {
+  it('keeps the phone unless told otherwise', () => {
+    expect(checkPhone('Simulator', undefined, 'enable', 'guided')).toBe(true);
+    expect(checkPhone('Simulator', true, 'enable', 'guided')).toBe(true);
+  });
+
+  it.each([
+    ['login', 'practice'],
+    ['security-question', 'practice'],
+    ['backup-login', 'guided'],
+    ['backup-code', 'practice'],
+    ['disable', 'guided'],
+  ] as const)('leaves it out from start="%s" in %s mode, where nothing needs it', (start, mode) => {
+    expect(checkPhone('Simulator', false, start, mode)).toBe(false);
+  });
+
+  it.each([
+    ['enable', 'practice', /start="enable" shows a screen that asks for the phone's code/],
+    ['login-2fa', 'practice', /start="login-2fa" shows a screen that asks for the phone's code/],
+    ['login', 'guided', /the guided steps from start="login" use the phone/],
+    ['security-settings', 'guided', /the guided steps from start="security-settings" use the phone/],
+  ] as const)('refuses it from start="%s" in %s mode, where the reader needs the phone', (start, mode, message) => {
+    expect(() => checkPhone('Simulator', false, start, mode)).toThrow(message);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { isScenarioId, isStep, SCENARIOS, STEPS, type ScenarioId, type Step } from '../../simulator/index';
 import { isSeed } from '../../simulator/env';
-import type { Target } from '../../simulator/machine/guide';
+import { guideFor, type GuideStepId, type Target } from '../../simulator/machine/guide';
 import { propError } from '../writer/validate';
 
 export const MODES = ['practice', 'guided'] as const;
@@ -40,6 +40,31 @@ export function checkSeed(component: string, value: unknown): string | undefined
   if (value === undefined) return undefined;
   if (isSeed(value)) return value;
   throw propError(component, 'seed', value, 'letters, digits, - or _ (up to 64)', `<${component} seed="drill-1" />`);
+}
+
+/** The guided steps done on the phone, and the start screens that ask for its code at once. */
+const PHONE_STEPS: readonly GuideStepId[] = ['install', 'scan', 'code', 'secondFactor'];
+const PHONE_STARTS: readonly Step[] = ['enable', 'login-2fa'];
+
+/** `phone={false}` leaves the phone out; refused where the reader would need it. */
+export function checkPhone(component: string, value: unknown, start: Step, mode: Mode): boolean {
+  if (value === undefined || value === true) return true;
+  if (value !== false)
+    throw propError(component, 'phone', value, 'true or false, in braces', `<${component} phone={false} />`);
+  const needed = PHONE_STARTS.includes(start)
+    ? `start="${start}" shows a screen that asks for the phone's code`
+    : mode === 'guided' && guideFor(start).some((step) => PHONE_STEPS.includes(step))
+      ? `the guided steps from start="${start}" use the phone`
+      : null;
+  if (needed)
+    throw propError(
+      component,
+      'phone',
+      value,
+      `left out here (${needed})`,
+      `<${component} start="login" phone={false} />`,
+    );
+  return false;
 }
 
 let instances = 0;

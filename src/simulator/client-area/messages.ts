@@ -30,6 +30,7 @@ export const LABELS = {
   clickToDisable: 'Click here to Disable', // verbatim
   enableTitle: 'Enable Two-Factor Authentication', // verbatim
   timeBasedTokens: 'Time Based Tokens', // verbatim
+  getStarted: 'Get Started', // verbatim
   connectYourApp: 'Connect your app', // verbatim
   submit: 'Submit', // verbatim
   backupCode: 'Backup Code', // verbatim
@@ -40,6 +41,19 @@ export const LABELS = {
   yourNewBackupCode: 'Your New Backup Code is', // verbatim
   continue: 'Continue', // verbatim
   logout: 'Logout',
+  /**
+   * The menu under the customer's name, before Logout, in the order WHMCS's client area lists it
+   * (the reference names only Security Settings; this help center's articles send readers to
+   * Change Password and Email History there). The simulator covers only Security Settings.
+   */
+  accountMenu: [
+    'Edit Account Details',
+    'Payment Methods',
+    'Contacts/Sub-Accounts',
+    'Change Password',
+    'Security Settings', // verbatim
+    'Email History',
+  ],
 } as const;
 
 export const MESSAGES = {

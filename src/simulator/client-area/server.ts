@@ -191,11 +191,22 @@ export function setSecurityQuestion(state: ServerState, env: ServerEnv, input: Q
 }
 
 /** Opens the enable window: a fresh secret every time (an earlier scan stops working). */
-export function beginEnrollment(state: ServerState, env: ServerEnv): Outcome {
+/** Why the enable window may not open now, or null when it may (this host: the question first). */
+function enrollmentRefusal(state: ServerState): Outcome | null {
   if (state.session !== 'signed-in' || state.twoFactor) return notAvailable(state);
   if (state.settings.requireSecurityQuestion && !state.question) {
     return refuse(state, 'question-required', MESSAGES.questionRequired);
   }
+  return null;
+}
+
+/** Whether "Click here to Enable" opens the window (the method choice comes before any key). */
+export const mayBeginEnrollment = (state: ServerState): boolean => enrollmentRefusal(state) === null;
+
+/** "Get Started" with Time Based Tokens (or the window opened directly): a new key for this window. */
+export function beginEnrollment(state: ServerState, env: ServerEnv): Outcome {
+  const refused = enrollmentRefusal(state);
+  if (refused) return refused;
   const secret = encodeBase32(env.random.bytes(keyBytes(state.settings)));
   return ok({ ...withoutPending(state), pending: { secret } }, 'enrollment-started');
 }

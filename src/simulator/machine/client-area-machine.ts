@@ -1,8 +1,8 @@
 /**
  * The client-area flow as an XState 5 machine: signed out -> login (captcha) -> second factor
  * (code | backup code) -> signed in -> security question (when required) -> Security Settings ->
- * "Enable Two-Factor Authentication" window -> backup code shown once -> back to the settings;
- * and the disable dialog.
+ * "Enable Two-Factor Authentication" window (the method, "Time Based Tokens"; then the QR code
+ * and the code) -> backup code shown once -> back to the settings; and the disable dialog.
  *
  * The server's state lives in `context.server`. Each server call is one named `assign` action
  * that stores the new server state and the typed result of the call; eventless (`always`)
@@ -19,6 +19,7 @@ import {
   disableTwoFactor,
   login,
   loginWithBackupCode,
+  mayBeginEnrollment,
   setSecurityQuestion,
   signOut,
   verifySecondFactor,
@@ -97,6 +98,8 @@ export type ClientAreaEvent =
   | { type: 'nav.home' }
   | { type: 'question.save'; question: string; answer: string; confirm: string; currentAnswer?: string }
   | { type: 'twofa.enable' }
+  /** "Get Started" in the enable window's method choice ("Time Based Tokens"). */
+  | { type: 'enable.get-started' }
   | { type: 'enable.submit'; code: string }
   | { type: 'enable.close' }
   /** The "I have saved my backup code" box. */
@@ -192,6 +195,7 @@ export const clientAreaMachine = setup({
     questionMissing: ({ context }) => context.server.settings.requireSecurityQuestion && !context.server.question,
     questionSet: ({ context }) => context.server.question !== null,
     enrollmentPending: ({ context }) => context.server.pending !== null,
+    mayBeginEnrollment: ({ context }) => mayBeginEnrollment(context.server),
     noEnrollment: ({ context }) => context.server.pending === null,
     twoFactorOn: ({ context }) => context.server.twoFactor !== null,
     twoFactorOff: ({ context }) => context.server.twoFactor === null,
@@ -286,12 +290,28 @@ export const clientAreaMachine = setup({
               always: { guard: 'enrollmentPending', target: 'enable' },
               on: {
                 'question.save': { actions: { type: 'saveQuestion', params: { from: 'question' } } },
-                'twofa.enable': { guard: 'twoFactorOff', actions: 'beginEnrollment' },
+                'twofa.enable': [
+                  { guard: 'mayBeginEnrollment', target: 'enable-method', actions: 'clearResult' },
+                  // Not now (the security question first): the server's refusal shows on the card.
+                  { guard: 'twoFactorOff', actions: 'beginEnrollment' },
+                ],
                 'twofa.disable': { guard: 'twoFactorOn', target: 'disable', actions: 'clearResult' },
                 'nav.home': { target: '#clientArea.signedIn.dashboard', actions: ['closeMenu', 'clearResult'] },
               },
             },
-            /** The "Enable Two-Factor Authentication" window. */
+            /**
+             * The "Enable Two-Factor Authentication" window's first step, as the client area shows
+             * it when it offers several methods: "Time Based Tokens", "Get Started". No key yet.
+             */
+            'enable-method': {
+              always: { guard: 'enrollmentPending', target: 'enable' },
+              on: {
+                'enable.get-started': { actions: 'beginEnrollment' },
+                'enable.close': { target: 'security-settings' },
+                'dialog.close': { target: 'security-settings' },
+              },
+            },
+            /** The "Enable Two-Factor Authentication" window with the QR code, the key and the code field. */
             enable: {
               always: [
                 { guard: 'showingBackupCode', target: 'backup-code' },

@@ -20,6 +20,7 @@ export const TARGETS = [
   'question-answer',
   'twofa-card',
   'enable-open',
+  'enable-get-started',
   'qr',
   'key',
   'enable-code',
@@ -183,7 +184,8 @@ export function markerTargets(id: GuideStepId): readonly Target[] {
     case 'question':
       return ['question-answer'];
     case 'open':
-      return ['enable-open'];
+      // The method choice first, while it is open (the Enable button is still behind it).
+      return ['enable-get-started', 'enable-open'];
     case 'install':
       return ['phone-store', 'phone-install', 'phone-open', 'phone-app'];
     case 'scan':
@@ -219,6 +221,7 @@ const SHOWN: Record<Target, (s: SimulatorState) => boolean> = {
   'twofa-card': (s) => s.view.page === 'security-settings',
   // The buttons behind an open window do not count: the marker goes to the window's control.
   'enable-open': (s) => s.view.page === 'security-settings' && s.view.dialog === null && !s.view.twoFactorEnabled,
+  'enable-get-started': (s) => s.view.dialog === 'enable-method',
   qr: (s) => s.view.dialog === 'enable',
   key: (s) => s.view.dialog === 'enable',
   'enable-code': (s) => s.view.dialog === 'enable',

@@ -25,6 +25,7 @@ export const SCREENS = [
   'security-question',
   'dashboard',
   'security-settings',
+  'enable-method',
   'enable',
   'backup-code',
   'disable',
@@ -32,7 +33,7 @@ export const SCREENS = [
 export type Screen = (typeof SCREENS)[number];
 
 /** The windows that open over Security Settings. */
-export const DIALOGS = ['enable', 'backup-code', 'disable'] as const satisfies readonly Screen[];
+export const DIALOGS = ['enable-method', 'enable', 'backup-code', 'disable'] as const satisfies readonly Screen[];
 export type Dialog = (typeof DIALOGS)[number];
 /** A screen that fills the browser window (a dialog's page is Security Settings, behind it). */
 export type Page = Exclude<Screen, Dialog>;
@@ -55,6 +56,7 @@ const PATHS: Record<Screen, string> = {
   'security-question': 'user/security-question',
   dashboard: 'clientarea',
   'security-settings': 'user/security',
+  'enable-method': 'user/security',
   enable: 'user/security',
   'backup-code': 'user/security',
   disable: 'user/security',

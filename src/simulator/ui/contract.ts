@@ -99,6 +99,14 @@ export const CONDITIONS = {
   'menu-open': (s: SimulatorState) => s.view.menuOpen,
   'backup-reminder': (s: SimulatorState) => s.view.backupReminders > 0,
   'no-accounts': (s: SimulatorState) => s.phone.accounts.length === 0,
+  /**
+   * The docked copy of the app's codes (narrow screens, where the phone is below the client area):
+   * while the app shows a code and the client area asks for one.
+   */
+  dock: (s: SimulatorState) =>
+    s.phone.screen === 'app' &&
+    s.phone.accounts.length > 0 &&
+    (s.view.screen === 'enable' || s.view.screen === 'second-factor'),
 } as const;
 export type Condition = keyof typeof CONDITIONS;
 export const isCondition = (name: unknown): name is Condition =>
@@ -125,6 +133,10 @@ export const ACTIONS = [
   'copy-backup-code',
   'download-backup-code',
   'forgot-password',
+  /** A menu item of the client area that the simulator does not cover: says so. */
+  'not-covered',
+  /** The dock's "Show the phone": scrolls to the phone and focuses it. */
+  'show-phone',
   'phone-scan',
   'phone-remove',
 ] as const;
@@ -153,6 +165,9 @@ export const BINDINGS = [
   'phone-offset',
   'phone-google',
   'accounts',
+  'dock-accounts',
+  /** Says that a page or action is not part of this practice (`not-covered`, `forgot-password`). */
+  'not-covered',
   'progress',
 ] as const;
 export type Binding = (typeof BINDINGS)[number];
@@ -167,6 +182,10 @@ export const PARTS = [
   'menu',
   'user',
   'phone',
+  'dock',
+  'dock-template',
+  /** A window's content under its heading (its first control is brought into view when it opens). */
+  'dialog-body',
   'controls',
   'stage',
   'guide',

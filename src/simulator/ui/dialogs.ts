@@ -8,7 +8,7 @@ import type { ClientAreaEvent } from '../machine/client-area-machine';
 import type { Changes, SimulatorState } from '../machine/changes';
 import { isDialog, type Screen } from '../machine/view';
 import { sel } from './contract';
-import { all, focusables, isShown } from './dom';
+import { all, focusables, inViewport, isShown, scrollBehavior } from './dom';
 
 type HistoryState = { twofaSimulator?: string } | null;
 
@@ -72,14 +72,15 @@ export class Dialogs {
   }
 
   /**
-   * While a window is open, Tab cycles through the window, the phone and the simulator's own
-   * controls; nothing behind the window is reachable.
+   * While a window is open, Tab cycles through the window, the phone (and its dock) and the
+   * simulator's own controls; nothing behind the window is reachable.
    */
   #trapTab(event: KeyboardEvent, dialog: Screen): void {
-    const parts = [sel.screen(dialog), sel.part('phone'), sel.part('controls')];
+    const parts = [sel.screen(dialog), sel.part('phone'), sel.part('dock'), sel.part('controls')];
     const order = parts.flatMap((selector) => {
       const part = this.root.querySelector(selector);
-      return part ? focusables(part) : [];
+      // Only what is drawn: the phone's dock is there only on narrow screens (simulator.css).
+      return part ? focusables(part).filter((element) => element.getClientRects().length > 0) : [];
     });
     if (order.length === 0) return;
     const index = order.indexOf(document.activeElement as HTMLElement);
@@ -100,7 +101,13 @@ export class Dialogs {
       const opener = this.#opener && isShown(this.#opener) ? this.#opener : all(this.root, sel.opener).find(isShown);
       if (opener) return opener.focus();
     }
-    this.root.querySelector<HTMLElement>(`${sel.screen(screen)} h3`)?.focus();
+    const heading = this.root.querySelector<HTMLElement>(`${sel.screen(screen)} h3`);
+    if (!isDialog(screen)) return heading?.focus();
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    const body = this.root.querySelector(`${sel.screen(screen)} ${sel.part('dialog-body')}`);
+    const first = body ? focusables(body)[0] : undefined;
+    if (first) reveal(heading, first);
   }
 
   #pushHistory(): void {
@@ -114,4 +121,17 @@ export class Dialogs {
     this.#historyEntry = false;
     if ((history.state as HistoryState)?.twofaSimulator === this.root.id) history.back();
   }
+}
+
+/**
+ * A window opens at the top of the client area, which on a phone may be out of the reader's
+ * view: bring its heading and its first control into view (the heading at the top when both
+ * fit, else the control), smoothly unless the reader asks for reduced motion.
+ */
+function reveal(heading: HTMLElement, first: HTMLElement): void {
+  if (inViewport(heading) && inViewport(first)) return;
+  const behavior = scrollBehavior();
+  const span = first.getBoundingClientRect().bottom - heading.getBoundingClientRect().top;
+  if (span < window.innerHeight * 0.8) heading.scrollIntoView({ block: 'start', behavior });
+  else first.scrollIntoView({ block: 'end', behavior });
 }

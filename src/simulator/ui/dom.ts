@@ -51,6 +51,24 @@ export function focusables(root: ParentNode): HTMLElement[] {
   return all<HTMLElement>(root, FOCUSABLE).filter((element) => isShown(element) && !element.closest('[inert]'));
 }
 
+/** How to scroll something into view: at once when the reader asks for reduced motion. */
+export function scrollBehavior(): ScrollBehavior {
+  return matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+}
+
+/** Whether an element lies wholly inside the viewport (reads the layout: call it on a reader's action). */
+export function inViewport(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+}
+
+/** Takes the reader to an element (focusable with tabindex="-1"): focus, and the element at the top. */
+export function jumpTo(element: HTMLElement | null): void {
+  if (!element) return;
+  element.focus({ preventScroll: true });
+  element.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+}
+
 /** Copies text; false when the browser refuses (no permission, insecure context). */
 export async function copyText(text: string): Promise<boolean> {
   try {

@@ -47,9 +47,19 @@ export function renderClientArea(root: HTMLElement, state: SimulatorState, extra
   for (const box of each<HTMLInputElement>(root, sel.toggle('backup-saved')))
     if (box.checked !== view.backupSaved) box.checked = view.backupSaved;
 
+  // "Not part of this practice" lasts until the reader does something else.
+  setHidden(one(root, sel.bind('not-covered')), true);
+
   const saved = extras.savedBackupCode;
   setText(one(root, sel.bind('saved-backup-code')), saved ? groupInFours(saved) : '');
   setHidden(one(root, sel.bind('saved-backup')), !saved || !extras.guided);
+}
+
+/** Says, under the client area's header, that a page or action is not part of this practice. */
+export function showNotCovered(root: HTMLElement, text: string): void {
+  const note = one(root, sel.bind('not-covered'));
+  setText(note, text);
+  setHidden(note, false);
 }
 
 /** Every `when(...)` element, shown while its condition holds. */

@@ -1,7 +1,8 @@
 /**
  * Shows the phone: its screen, why a scan or a typed key was refused, the Google account, and
- * Google Authenticator's list with each entry's code and countdown ring. Codes come from the
- * engine's phone view, computed from the clock at this moment.
+ * Google Authenticator's list with each entry's code and countdown ring (also in the dock that
+ * narrow screens show under the client area). Codes come from the engine's phone view, computed
+ * from the clock at this moment.
  */
 import { PERIOD_SECONDS } from '../otp/totp';
 import type { PhoneView } from '../machine/view';
@@ -42,10 +43,21 @@ export function renderPhoneTime(root: HTMLElement, phone: PhoneView, extras: Pho
   renderClock(root, phone, extras);
 }
 
+/** The app's list on the phone, and its copy in the dock (narrow screens): each from its template. */
+const LISTS = [
+  { list: sel.bind('accounts'), template: sel.part('account-template') },
+  { list: sel.bind('dock-accounts'), template: sel.part('dock-template') },
+] as const;
+
 function renderAccounts(root: HTMLElement, phone: PhoneView, t: Translate): void {
-  const list = one<HTMLElement>(root, sel.bind('accounts'));
-  const template = one<HTMLTemplateElement>(root, sel.part('account-template'));
-  if (!list || !template) return;
+  for (const selectors of LISTS) {
+    const list = one<HTMLElement>(root, selectors.list);
+    const template = one<HTMLTemplateElement>(root, selectors.template);
+    if (list && template) renderList(list, template, phone, t);
+  }
+}
+
+function renderList(list: HTMLElement, template: HTMLTemplateElement, phone: PhoneView, t: Translate): void {
   const ids = phone.accounts.map((account) => account.id).join(',');
   if (built.get(list) !== ids) {
     built.set(list, ids);
@@ -53,8 +65,9 @@ function renderAccounts(root: HTMLElement, phone: PhoneView, t: Translate): void
       ...phone.accounts.map((account) => {
         const item = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
         item.dataset['account'] = account.id;
+        setText(item.querySelector('.phone-issuer'), account.issuer);
+        setText(item.querySelector('.phone-user'), account.accountName);
         const name = `${account.issuer}${account.issuer && account.accountName ? ': ' : ''}${account.accountName}`;
-        setText(item.querySelector('.phone-account-name'), name);
         item.querySelector('.phone-remove')?.setAttribute('aria-label', t('sim.phone.remove', { name }));
         return item;
       }),

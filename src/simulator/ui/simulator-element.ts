@@ -26,11 +26,11 @@ import type { PhoneEvent } from '../phone/phone-machine';
 import { isPhoneEvent, sel, type Action } from './contract';
 import { createAnnouncer, phrase, type Announce } from './announcer';
 import { Dialogs } from './dialogs';
-import { copyText, downloadText, forget } from './dom';
+import { copyText, downloadText, forget, jumpTo } from './dom';
 import { listen } from './input';
 import { loadScreens, screensFor, yieldToMain } from './screens';
 import { seedFor } from './seed';
-import { qrSource, renderClientArea } from './render-client-area';
+import { qrSource, renderClientArea, showNotCovered } from './render-client-area';
 import { renderGuide } from './render-guide';
 import { renderMessages } from './render-messages';
 import { renderPhone, renderPhoneTime } from './render-phone';
@@ -101,6 +101,9 @@ export class TwofaSimulator extends HTMLElement {
     const html = await loadScreens(this.dataset['screens'] ?? '');
     await yieldToMain();
     const screens = screensFor(html, this.id);
+    // <Simulator phone={false}>: an article whose practice needs no phone.
+    if (this.dataset['phone'] === 'hidden')
+      for (const phone of screens.querySelectorAll(`${sel.part('phone')}, ${sel.part('dock')}`)) phone.remove();
     const strings = screens.querySelector<HTMLElement>(sel.part('strings'));
     this.#t = translator(strings?.dataset['strings']);
     strings?.remove();
@@ -202,7 +205,11 @@ export class TwofaSimulator extends HTMLElement {
       case 'download-backup-code':
         return this.#download(sim.view().backupCode);
       case 'forgot-password':
-        return this.#say(this.#t('sim.ca.forgotUnavailable'));
+        return this.#notCovered(this.#t('sim.ca.forgotUnavailable'), button);
+      case 'not-covered':
+        return this.#notCovered(this.#t('sim.ca.notCovered', { item: button.textContent?.trim() ?? '' }), button);
+      case 'show-phone':
+        return jumpTo(this.querySelector<HTMLElement>(sel.part('phone')));
       case 'phone-scan':
         return void sim.scanCurrentQr();
       case 'phone-remove': {
@@ -211,6 +218,16 @@ export class TwofaSimulator extends HTMLElement {
         return;
       }
     }
+  }
+
+  /** A menu item or link the simulator does not cover: closes the menu and says so, seen and heard. */
+  #notCovered(text: string, button: HTMLElement): void {
+    if (button.closest(sel.part('menu'))) {
+      this.#send({ type: 'menu.close' });
+      this.querySelector<HTMLElement>(sel.target('menu'))?.focus();
+    }
+    showNotCovered(this, text);
+    this.#say(text);
   }
 
   #togglePause(): void {

@@ -19,6 +19,7 @@ export const ELEMENT_STRINGS = [
   'sim.ca.downloaded',
   'sim.ca.saveFirst',
   'sim.ca.forgotUnavailable',
+  'sim.ca.notCovered',
   'sim.ca.backupFileIntro',
   'sim.phone.secondsLeft',
   'sim.phone.remove',

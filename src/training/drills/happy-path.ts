@@ -1,6 +1,15 @@
 /** Training drill `/training/happy-path/` (the list and how to add one: ./index.ts). */
 import { backupCodeSaved, enabledOnPhone, signedIn } from '../judge';
-import { client, enterPhoneCode, INSTALL_APP, logIn, saveQuestion, SAVE_BACKUP_CODE, SCAN_QR } from '../path';
+import {
+  client,
+  enterPhoneCode,
+  INSTALL_APP,
+  logIn,
+  OPEN_ENABLE_WINDOW,
+  saveQuestion,
+  SAVE_BACKUP_CODE,
+  SCAN_QR,
+} from '../path';
 import type { Drill } from '../types';
 
 export const happyPath: Drill = {
@@ -35,7 +44,7 @@ export const happyPath: Drill = {
   correctPath: [
     logIn(),
     saveQuestion(),
-    client({ type: 'twofa.enable' }),
+    ...OPEN_ENABLE_WINDOW,
     ...INSTALL_APP,
     ...SCAN_QR,
     enterPhoneCode(),
@@ -44,7 +53,7 @@ export const happyPath: Drill = {
   wrongPath: [
     logIn(),
     saveQuestion(),
-    client({ type: 'twofa.enable' }),
+    ...OPEN_ENABLE_WINDOW,
     ...INSTALL_APP,
     ...SCAN_QR,
     client({ type: 'enable.submit', code: '000000' }),

@@ -1,6 +1,6 @@
 /** Training drill `/training/old-qr-after-reopening/` (the list and how to add one: ./index.ts). */
 import { answered, enabledOnPhone, onlyCurrentEntries, refused } from '../judge';
-import { choose, client, enterPhoneCode, phone, SAVE_BACKUP_CODE, SCAN_QR, wait } from '../path';
+import { choose, client, enterPhoneCode, OPEN_ENABLE_WINDOW, phone, SAVE_BACKUP_CODE, SCAN_QR, wait } from '../path';
 import type { Drill } from '../types';
 
 export const oldQrAfterReopening: Drill = {
@@ -59,7 +59,7 @@ export const oldQrAfterReopening: Drill = {
   correctPath: [
     ...SCAN_QR,
     client({ type: 'enable.close' }),
-    client({ type: 'twofa.enable' }),
+    ...OPEN_ENABLE_WINDOW,
     enterPhoneCode(),
     phone((sim) => ({ type: 'phone.account.remove', id: sim.phoneView().accounts[0]?.id ?? '' })),
     ...SCAN_QR,
@@ -70,7 +70,7 @@ export const oldQrAfterReopening: Drill = {
   wrongPath: [
     ...SCAN_QR,
     client({ type: 'enable.close' }),
-    client({ type: 'twofa.enable' }),
+    ...OPEN_ENABLE_WINDOW,
     enterPhoneCode(),
     wait(30_000),
     enterPhoneCode(),

@@ -48,6 +48,10 @@ describe('client area flow', () => {
     expect(sim.view()).toMatchObject({ screen: 'security-settings', question, notice: MESSAGES.questionSaved });
 
     send(sim, { type: 'twofa.enable' });
+    // The window opens at its method choice ("Time Based Tokens"): no key yet.
+    expect(sim.view()).toMatchObject({ screen: 'enable-method', dialog: 'enable-method', enrollment: null });
+    expect(sim.server().pending).toBeNull();
+    send(sim, { type: 'enable.get-started' });
     const enrollment = sim.view().enrollment;
     expect(sim.view().screen).toBe('enable');
     expect(enrollment?.key).toMatch(/^[A-Z2-7]{32}$/); // 160 bits
@@ -138,7 +142,27 @@ describe('client area flow', () => {
     send(sim, { type: 'login.submit', email, password, captcha: false });
     expect(sim.view()).toMatchObject({ screen: 'security-settings', questionRequired: false, captchaRequired: false });
     send(sim, { type: 'twofa.enable' });
+    send(sim, { type: 'enable.get-started' });
     expect(sim.view().screen).toBe('enable');
+  });
+
+  it('the method choice: closed without a key; Get Started issues one, once', () => {
+    const sim = createSimulation({ start: 'security-question', clock: fakeClock() });
+    send(sim, { type: 'question.save', question: SECURITY_QUESTIONS[0] ?? '', answer: 'a', confirm: 'a' });
+    send(sim, { type: 'twofa.enable' });
+    expect(sim.view().screen).toBe('enable-method');
+    send(sim, { type: 'enable.close' });
+    expect(sim.view()).toMatchObject({ screen: 'security-settings', dialog: null, error: null });
+    expect(sim.server().discarded).toEqual([]); // no key was made, so none was thrown away
+    send(sim, { type: 'twofa.enable' });
+    send(sim, { type: 'dialog.close' });
+    expect(sim.view().screen).toBe('security-settings');
+    send(sim, { type: 'twofa.enable' });
+    send(sim, { type: 'enable.get-started' });
+    send(sim, { type: 'enable.get-started' }); // a double click: one key
+    expect(sim.view().screen).toBe('enable');
+    expect(sim.server().pending?.secret).toBe(sim.view().enrollment?.key);
+    expect(sim.server().discarded).toEqual([]);
   });
 
   it('asks for the current answer before changing the question', () => {

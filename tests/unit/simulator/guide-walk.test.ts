@@ -38,7 +38,10 @@ const QUESTION: Action = [
   'save the question',
   ca({ type: 'question.save', question: securityQuestion, answer: securityAnswer, confirm: securityAnswer }),
 ];
-const ENABLE: Action = ['Click here to Enable', ca({ type: 'twofa.enable' })];
+const ENABLE: Action[] = [
+  ['Click here to Enable', ca({ type: 'twofa.enable' })],
+  ['Get Started', ca({ type: 'enable.get-started' })],
+];
 const INSTALL: Action[] = [
   ['open the store', phone({ type: 'phone.store.open' })],
   [
@@ -70,7 +73,7 @@ describe('the guide, step by step', () => {
       walk('login', [
         LOGIN,
         QUESTION,
-        ENABLE,
+        ...ENABLE,
         ...INSTALL,
         ...SCAN,
         CODE,
@@ -81,7 +84,8 @@ describe('the guide, step by step', () => {
       ['start', 'login', 0, 'captcha'],
       ['log in', 'question', 1, 'question-answer'],
       ['save the question', 'open', 2, 'enable-open'],
-      ['Click here to Enable', 'install', 3, 'phone-store'],
+      ['Click here to Enable', 'open', 2, 'enable-get-started'], // the method choice first
+      ['Get Started', 'install', 3, 'phone-store'],
       ['open the store', 'install', 3, 'phone-install'],
       ['install', 'install', 3, 'phone-open'],
       ['open the app', 'scan', 4, 'phone-add'],
@@ -96,17 +100,19 @@ describe('the guide, step by step', () => {
   });
 
   it('from the security question: six steps, starting at the question', () => {
-    expect(walk('security-question', [QUESTION, ENABLE])).toEqual([
+    expect(walk('security-question', [QUESTION, ...ENABLE])).toEqual([
       ['start', 'question', 0, 'question-answer'],
       ['save the question', 'open', 1, 'enable-open'],
-      ['Click here to Enable', 'install', 2, 'phone-store'],
+      ['Click here to Enable', 'open', 1, 'enable-get-started'],
+      ['Get Started', 'install', 2, 'phone-store'],
     ]);
   });
 
   it('from Security Settings: five steps, starting at Click here to Enable', () => {
-    expect(walk('security-settings', [ENABLE, ...INSTALL])).toEqual([
+    expect(walk('security-settings', [...ENABLE, ...INSTALL])).toEqual([
       ['start', 'open', 0, 'enable-open'],
-      ['Click here to Enable', 'install', 1, 'phone-store'],
+      ['Click here to Enable', 'open', 0, 'enable-get-started'],
+      ['Get Started', 'install', 1, 'phone-store'],
       ['open the store', 'install', 1, 'phone-install'],
       ['install', 'install', 1, 'phone-open'],
       ['open the app', 'scan', 2, 'phone-add'],

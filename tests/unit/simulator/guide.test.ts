@@ -25,6 +25,7 @@ function enrol(sim: Simulation): void {
     { type: 'login.submit', email, password, captcha: true },
     { type: 'question.save', question: securityQuestion, answer: securityAnswer, confirm: securityAnswer },
     { type: 'twofa.enable' },
+    { type: 'enable.get-started' },
   );
   run(sim, { type: 'enable.submit', code: sim.expectedCodeNow() ?? '' });
   expect(sim.view().screen).toBe('backup-code');
@@ -115,7 +116,7 @@ describe('what the page clears and says', () => {
   it('a new enable window starts with an empty code field', () => {
     const sim = createSimulation({ clock: fakeClock(), start: 'security-settings', seed: 'e' });
     const previous = sim.state();
-    run(sim, { type: 'twofa.enable' });
+    run(sim, { type: 'twofa.enable' }, { type: 'enable.get-started' });
     expect(changesBetween(previous, sim.state()).fresh).toEqual(['enable-code']);
   });
 
@@ -137,7 +138,7 @@ describe('what the page clears and says', () => {
     clock.advance(30_000);
     expect(changesBetween(previous, sim.state()).announce).toEqual([]);
 
-    run(sim, { type: 'twofa.enable' });
+    run(sim, { type: 'twofa.enable' }, { type: 'enable.get-started' });
     previous = sim.state();
     clock.advance(30_000);
     expect(changesBetween(previous, sim.state()).announce).toEqual([{ type: 'new-code' }]);

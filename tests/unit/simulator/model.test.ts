@@ -82,6 +82,7 @@ function eventsFor(s: Snapshot, saved: (s: Snapshot) => string | null): ModelEve
     },
     { type: 'question.save', question: securityQuestion, answer: 'a', confirm: 'b' },
     { type: 'twofa.enable' },
+    { type: 'enable.get-started' },
     { type: 'enable.submit', code: current, label: 'current-code' },
     { type: 'enable.submit', code: otherThan(current) },
     ...(stale
@@ -170,7 +171,10 @@ function checkStep(
     expect(prev.context.backupSaved).toBe(true);
   if (screen !== 'backup-code') expect(next.context.backupSaved).toBe(false);
   // The security question comes first when required.
-  if (server.settings.requireSecurityQuestion && (server.twoFactor || server.pending || screen === 'enable')) {
+  if (
+    server.settings.requireSecurityQuestion &&
+    (server.twoFactor || server.pending || screen === 'enable-method' || screen === 'enable')
+  ) {
     expect(server.question).not.toBeNull();
   }
   // The screen agrees with the session.

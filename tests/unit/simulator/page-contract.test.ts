@@ -68,6 +68,8 @@ describe('the view tells the page where it is', () => {
     });
     expect(sim.view().result).toMatchObject({ from: 'question', ok: false });
     run(sim, { type: 'twofa.enable' });
+    expect(sim.view()).toMatchObject({ screen: 'enable-method', page: 'security-settings', dialog: 'enable-method' });
+    run(sim, { type: 'enable.get-started' });
     expect(sim.view()).toMatchObject({ screen: 'enable', page: 'security-settings', dialog: 'enable' });
   });
 
@@ -152,6 +154,7 @@ describe('changes between two moments', () => {
       sim.scanCurrentQr(); // no QR on screen yet
       expect(next().announce).toContainEqual({ type: 'phone-error', message: sim.phoneView().error });
       run(sim, { type: 'twofa.enable' });
+      run(sim, { type: 'enable.get-started' });
       sim.scanCurrentQr();
       expect(next().announce).toContainEqual({ type: 'account-added' });
       clock.advance(30_000);

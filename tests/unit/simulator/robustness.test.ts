@@ -259,6 +259,7 @@ describe('robustness.md', () => {
     sim.clientArea.send({ type: 'enable.close' });
     expect(sim.view().enrollment).toBeNull();
     sim.clientArea.send({ type: 'twofa.enable' });
+    sim.clientArea.send({ type: 'enable.get-started' });
     expect(sim.view().enrollment?.key).not.toBe(firstKey);
     sim.clientArea.send({ type: 'enable.submit', code: sim.phoneView().accounts[0]?.code ?? '' });
     expect(sim.view().error).toEqual({ kind: 'stale-secret', message: MESSAGES.enrollmentMismatch });
