@@ -1,6 +1,6 @@
 /**
  * Scripts that a page fetches later with `import(url)` rather than with the page: the
- * simulator's runtime (engine + custom element, ~46 KB gzipped) is loaded only when a simulator
+ * simulator's runtime (engine + custom element, ~47 KB gzipped) is loaded only when a simulator
  * nears the viewport. They are bundled here with esbuild at build time and served from
  * /runtime/<name>.<hash>.js (src/pages/runtime/[name].js.ts); the hash changes with the code.
  *
