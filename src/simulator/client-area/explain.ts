@@ -34,13 +34,13 @@ export function explainRefusal(refusal: Refusal, context: ExplainContext = {}): 
     const cause = offset
       ? `The phone's clock is ${Math.round(Math.abs(offset) / 1000)} s ${offset > 0 ? 'ahead' : 'behind'}`
       : `This code is from ${Math.abs(delta * PERIOD_SECONDS)} s ${delta < 0 ? 'ago' : 'in the future'}`;
-    const fix = offset ? "Set the phone's time automatically and try again." : 'Type the code the app shows now.';
+    const fix = offset ? 'Set the phone’s time automatically and try again.' : 'Type the code the app shows now.';
     return `${cause}, so the code belongs to window ${signed(delta)}; ${accepted}. ${fix}`;
   }
   if (kind === 'reused')
     return `This code was already used. Each code works once (RFC 6238 §5.2): wait for the next one.`;
   if (kind === 'stale-secret') {
-    return 'This code comes from the key of an earlier "Enable Two-Factor Authentication" window. Reopening the window made a new key: scan the new QR code and delete the old entry.';
+    return 'This code comes from the key of an earlier “Enable Two-Factor Authentication” window. Reopening the window made a new key: scan the new QR code and delete the old entry.';
   }
   const form = FORMS[refusal.scope ?? 'second-factor'];
   const limit = context.maxFailures ?? MAX_FAILURES_LIMIT;

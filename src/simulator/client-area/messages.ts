@@ -115,7 +115,7 @@ export function codeProblemMessage(problem: CodeProblem, length: number): string
     case 'letters':
       return 'The code has only digits (0–9).';
     case 'looks-like-backup-code':
-      return 'This looks like your backup code. Here, enter the 6-digit code from your app, or choose "Login using Backup Code".';
+      return 'This looks like your backup code. Here, enter the 6-digit code from your app, or choose “Login using Backup Code”.';
   }
 }
 
@@ -125,7 +125,7 @@ export function backupProblemMessage(problem: BackupProblem, length: number): st
     case 'empty':
       return 'Please enter your backup code.';
     case 'looks-like-app-code':
-      return 'This looks like a code from your app. Here, enter your 16-character backup code, or choose "Cancel" to use the app.';
+      return 'This looks like a code from your app. Here, enter your 16-character backup code, or choose “Cancel” to use the app.';
     case 'not-hex':
       return 'A backup code has only the digits 0–9 and the letters a–f.';
     case 'wrong-length':

@@ -41,14 +41,14 @@ export const SCENARIOS = define({
     phone: {},
   },
   'phone-clock-ahead': {
-    title: "Phone's clock is 75 seconds ahead",
+    title: 'Phone’s clock is 75 seconds ahead',
     description: 'The phone shows codes of a future window; the client area refuses them.',
     settings: {},
     phone: { clockOffsetMs: 75_000 },
     start: 'enable',
   },
   'phone-clock-behind': {
-    title: "Phone's clock is 75 seconds behind",
+    title: 'Phone’s clock is 75 seconds behind',
     description: 'The phone shows codes the client area considers expired.',
     settings: {},
     phone: { clockOffsetMs: -75_000 },
@@ -62,7 +62,7 @@ export const SCENARIOS = define({
   },
   'no-captcha': {
     title: 'No captcha on the login form',
-    description: 'The login form has no "I\'m not a robot" box.',
+    description: "The login form has no “I'm not a robot” box.",
     settings: { captcha: false },
     phone: {},
   },
@@ -89,7 +89,7 @@ export const SCENARIOS = define({
   },
   'stale-entry': {
     title: 'Old entry left on the phone',
-    description: 'The phone still has a look-alike "Example Hosting" entry from an earlier setup; its codes fail.',
+    description: 'The phone still has a look-alike “Example Hosting” entry from an earlier setup; its codes fail.',
     settings: {},
     phone: { staleEntry: true },
     start: 'enable',

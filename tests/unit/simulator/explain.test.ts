@@ -36,7 +36,7 @@ describe('a genuine code from the wrong window', () => {
   ] as const)('a phone clock off by %i ms is named as the cause, with the fix', (offset, kind, delta, cause) => {
     const text = explainRefusal(refusal(kind, { delta }), { phoneClockOffsetMs: offset });
     expect(text.startsWith(`${cause}, so the code belongs to window ${delta > 0 ? '+' : ''}${delta};`)).toBe(true);
-    expect(text).toContain("Set the phone's time automatically and try again.");
+    expect(text).toContain('Set the phone’s time automatically and try again.');
     expect(text).not.toContain('Type the code the app shows now');
   });
 
@@ -66,7 +66,7 @@ describe('other refusals of a code', () => {
 
   it("a stale key: the earlier window's key, scan the new QR code and delete the old entry", () => {
     const text = explainRefusal(refusal('stale-secret'));
-    expect(text).toMatch(/earlier "Enable Two-Factor Authentication" window/);
+    expect(text).toMatch(/earlier “Enable Two-Factor Authentication” window/);
     expect(text).toContain('scan the new QR code');
     expect(text).toContain('delete the old entry');
   });
