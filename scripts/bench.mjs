@@ -40,19 +40,12 @@ import { parseArgs } from 'node:util';
 import { builtPages, formatTable, overBudget, pageWeight } from './lib/page-weight.mjs';
 import { syntheticArticles } from './lib/synthetic-articles.mjs';
 import { writeBareSite } from './lib/bare-site.mjs';
+import { SITE_FILES } from './lib/site-files.mjs';
+import { spread } from './lib/stats.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const COPIED = [
-  'src',
-  'content',
-  'public',
-  'scripts',
-  'collector',
-  'astro.config.mjs',
-  'package.json',
-  'tsconfig.json',
-  'size-budgets.json',
-];
+// The page-weight report reads the budgets from the copy too.
+const COPIED = [...SITE_FILES, 'size-budgets.json'];
 const ARTICLE_2FA = 'articles/enable-two-factor-authentication';
 
 const { values: options } = parseArgs({
@@ -73,8 +66,8 @@ if (options.boot) {
     ['node_modules/@playwright/test/cli.js', 'test', '--config', 'playwright.bench.config.ts', '--reporter', 'line'],
     { cwd: ROOT, stdio: 'inherit', env: { ...process.env, E2E_PORT: String(await freePort()) } },
   );
-  child.on('exit', (code) => process.exit(code ?? 1));
-  await new Promise(() => {});
+  const code = await new Promise((done) => child.on('exit', done));
+  process.exit(code ?? 1);
 }
 if (options.collector) {
   const { benchCollector } = await import('./lib/collector-bench.mjs');
@@ -215,12 +208,6 @@ for (let run = 1; run <= repeat; run++) {
   );
 }
 rmSync(bare, { recursive: true, force: true });
-const spread = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
-  return { median, min: sorted[0], max: sorted.at(-1), runs: values };
-};
 const astroMs = spread(astroRuns.map((r) => r.ms));
 const bareMs = spread(bareRuns.map((r) => r.ms));
 const astro = {

@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { test, expect } from '../e2e/fixtures';
+import { spread } from '../../scripts/lib/stats.mjs';
 import {
   ARTICLE_2FA,
   enableWindow,
@@ -81,12 +82,11 @@ async function heapMb(cdp: CDPSession): Promise<number> {
   return Math.round((usedSize / 1024 / 1024) * 100) / 100;
 }
 
+/** Median and range, to a tenth of a millisecond (or megabyte). */
 function summary(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   const round = (n: number) => Math.round(n * 10) / 10;
-  return { median: round(median), min: round(sorted[0]!), max: round(sorted.at(-1)!), runs: values.map(round) };
+  const { median, min, max } = spread(values);
+  return { median: round(median), min: round(min), max: round(max), runs: values.map(round) };
 }
 
 const samples: Record<string, number[]> = {};

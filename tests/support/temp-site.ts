@@ -6,18 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SITE_FILES } from '../../scripts/lib/site-files.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const COPIED = [
-  'src',
-  'content',
-  'public',
-  'scripts',
-  'collector',
-  'astro.config.mjs',
-  'package.json',
-  'tsconfig.json',
-];
 
 /** What Vitest adds to the environment (its import.meta.env, NODE_ENV=test, VITEST_*). */
 const VITEST_ONLY = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']);
@@ -45,7 +36,7 @@ export interface TempSite {
 
 export function makeTempSite(): TempSite {
   const dir = mkdtempSync(join(tmpdir(), 'help-center-'));
-  for (const entry of COPIED) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  for (const entry of SITE_FILES) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   // Astro caches in node_modules/.astro by default, which the symlink shares with the real
   // project and with other copies building at the same time: give each copy its own.
