@@ -62,10 +62,11 @@ interface ParsedArticle {
 /** Runs every check over the articles; problems are sorted by file and line. */
 export function checkArticles(files: readonly SourceFile[], facts: SiteFacts): Problem[] {
   const articles = files.map(parseArticle);
+  const site = siteIndex(articles, facts);
   const problems = [
     ...duplicateTitles(articles),
     ...articles.flatMap((article) => [
-      ...brokenLinks(article, articles, facts),
+      ...brokenLinks(article, site),
       ...imagesWithoutAlt(article),
       ...(article.draft ? [] : todosIn(article)),
     ]),
@@ -230,18 +231,35 @@ function linksIn(body: string): { url: string; offset: number }[] {
   return found;
 }
 
-function brokenLinks(article: ParsedArticle, all: readonly ParsedArticle[], facts: SiteFacts): Problem[] {
-  const published = all.filter((other) => !other.draft);
-  // A draft may link to other drafts and their tags: it is not built, and they may go live together.
-  const visible = article.draft ? all : published;
-  const drafts = new Map(all.filter((other) => other.draft).map((other) => [other.slug, other]));
-  const pages = new Set([
-    ...FIXED_PAGES,
-    ...(facts.publicFiles ?? []),
-    ...visible.map((other) => `/articles/${other.slug}/`),
-    ...facts.categoryIds.map((id) => `/categories/${id}/`),
-    ...visible.flatMap((other) => other.tags.map((tag) => `/tags/${tagSlug(tag)}/`)),
-  ]);
+/** The pages a link may go to, built once for all the articles. */
+interface SiteIndex {
+  all: readonly ParsedArticle[];
+  /** The site addresses that exist: for a published article, and for a draft (which may also link to drafts). */
+  pagesForPublished: ReadonlySet<string>;
+  pagesForDraft: ReadonlySet<string>;
+  drafts: ReadonlyMap<string, ParsedArticle>;
+}
+
+function siteIndex(all: readonly ParsedArticle[], facts: SiteFacts): SiteIndex {
+  const pagesOf = (visible: readonly ParsedArticle[]) =>
+    new Set([
+      ...FIXED_PAGES,
+      ...(facts.publicFiles ?? []),
+      ...visible.map((other) => `/articles/${other.slug}/`),
+      ...facts.categoryIds.map((id) => `/categories/${id}/`),
+      ...visible.flatMap((other) => other.tags.map((tag) => `/tags/${tagSlug(tag)}/`)),
+    ]);
+  return {
+    all,
+    pagesForPublished: pagesOf(all.filter((other) => !other.draft)),
+    // A draft may link to other drafts and their tags: it is not built, and they may go live together.
+    pagesForDraft: pagesOf(all),
+    drafts: new Map(all.filter((other) => other.draft).map((other) => [other.slug, other])),
+  };
+}
+
+function brokenLinks(article: ParsedArticle, { all, pagesForPublished, pagesForDraft, drafts }: SiteIndex): Problem[] {
+  const pages = article.draft ? pagesForDraft : pagesForPublished;
   const exists = (path: string) =>
     pages.has(path) || KNOWN_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix));
 

@@ -32,8 +32,20 @@ export function categoryById(id: string): Category {
   return category;
 }
 
+/** Tags repeat across every article; each distinct spelling is slugged once per build. */
+const tagSlugs = new Map<string, string>();
+
 /** "Two-factor authentication" -> "two-factor-authentication"; "2FA" -> "2fa". */
 export function tagSlug(tag: string): string {
+  let slug = tagSlugs.get(tag);
+  if (slug === undefined) {
+    slug = slugify(tag);
+    tagSlugs.set(tag, slug);
+  }
+  return slug;
+}
+
+function slugify(tag: string): string {
   return tag
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -57,7 +69,7 @@ export const paths = {
  * and the article itself. Unknown slugs never reach here: the schema rejects them.
  */
 export function resolveRelated<A extends ArticleLike>(article: A, all: readonly A[]): A[] {
-  const bySlug = new Map(all.map((entry) => [entry.id, entry]));
+  const bySlug = indexBySlug(all);
   const seen = new Set<string>();
   const related: A[] = [];
   for (const slug of article.data.related) {
@@ -67,6 +79,18 @@ export function resolveRelated<A extends ArticleLike>(article: A, all: readonly 
     related.push(entry);
   }
   return related;
+}
+
+// Every page asks with the same list of articles: index it once, not once per page.
+const indexes = new WeakMap<readonly ArticleLike[], ReadonlyMap<string, ArticleLike>>();
+
+function indexBySlug<A extends ArticleLike>(all: readonly A[]): ReadonlyMap<string, A> {
+  let index = indexes.get(all);
+  if (!index) {
+    index = new Map(all.map((entry) => [entry.id, entry]));
+    indexes.set(all, index);
+  }
+  return index as ReadonlyMap<string, A>;
 }
 
 /** Every tag with the articles carrying it; tags that differ only in case or spacing merge. */
@@ -100,8 +124,10 @@ export function byTitle<A extends ArticleLike>(a: A, b: A): number {
 
 /** "20 November 2026", in UTC so a build's time zone never shifts the day. */
 export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return LONG_DATE.format(date);
 }
+// Made once: creating an Intl.DateTimeFormat costs far more than formatting with one.
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
