@@ -2,9 +2,11 @@
 import { defineConfig } from 'astro/config';
 import { loadEnv } from 'vite';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import contentChecks from './src/integrations/content-checks.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { prosePlugins } from './src/lib/prose-plugins.ts';
 import site from './src/data/site.json' with { type: 'json' };
 
 // Votes may go to a collector on another origin (README, Configuration): the policy lets that
@@ -22,7 +24,9 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   integrations: [
-    mdx(),
+    // Each article's static Markdown renders as one string rather than element by element: what
+    // headings and links need is added when it compiles (src/lib/prose-plugins.ts).
+    mdx({ optimize: true }),
     // The search page only explains search and lists articles: no value in a search engine.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/search/') }),
     contentChecks(),
@@ -30,6 +34,8 @@ export default defineConfig({
     securityHeaders({ reportUrl: process.env.CSP_REPORT_URL }),
   ],
   markdown: {
+    // Section links on headings and printed addresses on links, at compile time.
+    processor: satteri({ hastPlugins: prosePlugins }),
     // Shiki writes inline styles, which a Content-Security-Policy would have to allow.
     syntaxHighlight: 'prism',
   },
