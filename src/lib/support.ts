@@ -55,5 +55,13 @@ export function parseSupport(value: unknown): SupportRoutes | null {
   return { ...routes, phoneHref: routes.phone ? `tel:${routes.phone.replace(/[^0-9+]/g, '')}` : undefined };
 }
 
-/** The configured routes, or null when the owner set none (the block is then left out). */
-export const supportRoutes = (): SupportRoutes | null => parseSupport((site as { support?: unknown }).support);
+let configured: { routes: SupportRoutes | null } | undefined;
+
+/**
+ * The configured routes, or null when the owner set none (the block is then left out). Checked
+ * once per build, not once per page that shows them.
+ */
+export function supportRoutes(): SupportRoutes | null {
+  configured ??= { routes: parseSupport((site as { support?: unknown }).support) };
+  return configured.routes;
+}
