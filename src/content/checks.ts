@@ -101,7 +101,19 @@ export function draftsIn(files: readonly SourceFile[]): { file: string; todos: n
 
 // ---------------------------------------------------------------------------------------------
 
+/** Each file parsed once, for the drafts and for the checks alike (a ParsedArticle is never changed). */
+const parsed = new WeakMap<SourceFile, ParsedArticle>();
+
 function parseArticle(file: SourceFile): ParsedArticle {
+  let article = parsed.get(file);
+  if (!article) {
+    article = readArticle(file);
+    parsed.set(file, article);
+  }
+  return article;
+}
+
+function readArticle(file: SourceFile): ParsedArticle {
   const slug = file.file.replace(/^.*\//, '').replace(/\.mdx?$/, '');
   // Broken YAML: checkFrontmatter reports it; check the body anyway.
   const { data = {}, keyLines, body, bodyLine } = readFrontmatter(file);

@@ -31,8 +31,20 @@ export interface Frontmatter {
 
 const FRONTMATTER = /^\uFEFF?---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
+/** Each file's frontmatter, read once however many checks look at it (a Frontmatter is never changed). */
+const read = new WeakMap<SourceFile, Frontmatter>();
+
 /** Splits and parses the frontmatter, never throwing. */
-export function readFrontmatter({ file, source }: SourceFile): Frontmatter {
+export function readFrontmatter(file: SourceFile): Frontmatter {
+  let frontmatter = read.get(file);
+  if (!frontmatter) {
+    frontmatter = parseFrontmatter(file);
+    read.set(file, frontmatter);
+  }
+  return frontmatter;
+}
+
+function parseFrontmatter({ file, source }: SourceFile): Frontmatter {
   const match = FRONTMATTER.exec(source);
   if (!match) {
     return {

@@ -5,5 +5,6 @@
  * unknown placeholder stays as it is, so a missing value shows rather than vanishing.
  */
 export function format(template: string, values: Record<string, string | number> = {}): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }

@@ -41,11 +41,14 @@ export default function securityHeaders(options: HeaderOptions = {}): AstroInteg
         const policies = new Set<string>();
         for (const file of htmlFiles(out)) {
           const html = readFileSync(file, 'utf8');
-          const meta = metaPolicyOf(html);
-          if (meta === null) continue;
-          // Astro lists the hash of an empty stylesheet: it allows nothing the site uses.
-          const cleaned = html.includes(EMPTY_HASH) ? html.replaceAll(` ${EMPTY_HASH}`, '') : html;
-          if (cleaned !== html) writeFileSync(file, cleaned);
+          // The policy is in the head: the body (most of the page) is not searched.
+          const headEnd = html.indexOf('</head>');
+          const head = headEnd === -1 ? html : html.slice(0, headEnd);
+          if (metaPolicyOf(head) === null) continue;
+          // Astro lists the hash of an empty stylesheet (it hashes the <link> to the site's
+          // stylesheet as if it were an inline one): it allows nothing the site uses.
+          const cleaned = head.includes(EMPTY_HASH) ? head.replaceAll(` ${EMPTY_HASH}`, '') : head;
+          if (cleaned !== head) writeFileSync(file, cleaned + html.slice(head.length));
           policies.add(metaPolicyOf(cleaned) ?? '');
         }
         if (policies.size === 0) {

@@ -9,12 +9,15 @@
  *   them (global.css), so a printed article says where each link goes. Links within the page
  *   (#...) get none: on paper they point nowhere; nor does a link whose text is its address.
  *
- * Astro gives headings their ids after every plugin of the site's own has run; its own id plugin
- * (`satteriHeadingIdsPlugin`) runs first here, so the anchors can point at those same ids (Astro's
- * pass then keeps them, and lists the same headings for the contents).
+ * Both in one pass over the document (each plugin is a pass of its own in Sätteri). A heading
+ * needs its id before its anchor can point at it, and Astro gives ids only after every plugin of
+ * the site's own has run; so this pass gives them first, with the same slugger (github-slugger,
+ * a repeated heading gets `-1`, `-2`), and Astro's own pass keeps an id that is there and lists
+ * the same headings, with those ids, for the contents.
  */
-import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
-import { defineHastPlugin } from 'satteri';
+import { satteriCollectHastText } from '@astrojs/markdown-satteri';
+import GithubSlugger from 'github-slugger';
+import { defineHastPlugin, type HastVisitorContext } from 'satteri';
 import site from '../data/site.json' with { type: 'json' };
 import { t } from '../i18n';
 
@@ -32,18 +35,6 @@ export function anchorMarkup(level: 2 | 3, id: string): string {
   );
 }
 
-export const headingAnchors = defineHastPlugin({
-  name: 'heading-anchors',
-  element: {
-    filter: ['h2', 'h3'],
-    visit(node, ctx) {
-      const id = node.properties['id'];
-      if (typeof id !== 'string' || id === '') return;
-      ctx.wrapNode(node, { raw: anchorMarkup(node.tagName === 'h2' ? 2 : 3, id) });
-    },
-  },
-});
-
 /** The address a printed link shows, or undefined for a link within the page or one that is not an address. */
 export function printUrl(address: string | undefined): string | undefined {
   if (!address || address.startsWith('#')) return undefined;
@@ -55,18 +46,44 @@ export function printUrl(address: string | undefined): string | undefined {
   }
 }
 
-export const printUrls = defineHastPlugin({
-  name: 'print-urls',
-  element: {
-    filter: ['a'],
-    visit(node, ctx) {
-      const href = node.properties['href'];
-      if (typeof href !== 'string' || ctx.textContent(node).trim() === href) return;
-      const url = printUrl(href);
-      if (url !== undefined) ctx.setProperty(node, 'dataPrintUrl', url);
-    },
-  },
-});
+/** A heading's text as Astro slugs it: `{frontmatter.x}` expressions read from the frontmatter. */
+function headingText(node: Parameters<HastVisitorContext['textContent']>[0], ctx: HastVisitorContext): string {
+  const text = ctx.textContent(node);
+  if (!text.includes('frontmatter')) return text;
+  const astro = (ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+  return satteriCollectHastText(node, astro?.frontmatter ?? {});
+}
 
-/** In order: ids first, so that the anchors can use them. */
-export const prosePlugins = [satteriHeadingIdsPlugin(), headingAnchors, printUrls];
+/** Ids and section links on headings, print addresses on links: one per document (its slugger counts repeats). */
+export const prosePlugin = () => {
+  const slugger = new GithubSlugger();
+  return defineHastPlugin({
+    name: 'prose',
+    element: [
+      {
+        filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+        visit(node, ctx) {
+          const existing = node.properties['id'];
+          let id = typeof existing === 'string' ? existing : '';
+          if (id === '') {
+            id = slugger.slug(headingText(node, ctx));
+            ctx.setProperty(node, 'id', id);
+          }
+          if ((node.tagName === 'h2' || node.tagName === 'h3') && id !== '')
+            ctx.wrapNode(node, { raw: anchorMarkup(node.tagName === 'h2' ? 2 : 3, id) });
+        },
+      },
+      {
+        filter: ['a'],
+        visit(node, ctx) {
+          const href = node.properties['href'];
+          if (typeof href !== 'string' || ctx.textContent(node).trim() === href) return;
+          const url = printUrl(href);
+          if (url !== undefined) ctx.setProperty(node, 'dataPrintUrl', url);
+        },
+      },
+    ],
+  });
+};
+
+export const prosePlugins = [prosePlugin];

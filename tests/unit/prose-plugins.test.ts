@@ -3,6 +3,7 @@
  * each ## and ### heading, pointing at the id Astro gives it, and the full address on each link
  * for print. Compiled here with Sätteri, the engine Astro runs them in.
  */
+import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { parseHTML } from 'linkedom';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
@@ -16,8 +17,11 @@ const astroData = () => ({
   remoteImagePaths: new Set<string>(),
 });
 
+/** The site's plugins, then Astro's own heading-id pass, in the order Astro runs them. */
+const pipeline = [...prosePlugins, satteriHeadingIdsPlugin()];
+
 async function compile(markdown: string): Promise<Document> {
-  const { html } = await markdownToHtml(markdown, { hastPlugins: prosePlugins, data: { astro: astroData() } });
+  const { html } = await markdownToHtml(markdown, { hastPlugins: pipeline, data: { astro: astroData() } });
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }
 
@@ -51,7 +55,7 @@ describe('heading anchors', () => {
 
   it('lists the headings for the contents with the ids the anchors use', async () => {
     const data = { astro: astroData() };
-    await markdownToHtml('## One\n\n### One a\n', { hastPlugins: prosePlugins, data });
+    await markdownToHtml('## One\n\n### One a\n', { hastPlugins: pipeline, data });
     expect(data.astro.headings).toEqual([
       { depth: 2, slug: 'one', text: 'One' },
       { depth: 3, slug: 'one-a', text: 'One a' },

@@ -12,11 +12,27 @@ import type { Step } from '../../simulator/machine/steps';
 /** 2026-01-01 12:00:10 UTC: any fixed moment will do. */
 const BUILD_MOMENT = Date.UTC(2026, 0, 1, 12, 0, 10);
 
+/**
+ * The same start, scenario and options always draw the same moment, so each is computed once
+ * per build and shared by every simulator that shows it (a state is read, never changed).
+ */
+const drawn = new Map<string, SimulatorState>();
+
 export function previewState(
   start: Step,
   scenario: ScenarioId,
   options: { seed?: string; menuOpen?: boolean } = {},
 ): SimulatorState {
+  const key = JSON.stringify([start, scenario, options.seed ?? null, options.menuOpen === true]);
+  let state = drawn.get(key);
+  if (!state) {
+    state = draw(start, scenario, options);
+    drawn.set(key, state);
+  }
+  return state;
+}
+
+function draw(start: Step, scenario: ScenarioId, options: { seed?: string; menuOpen?: boolean }): SimulatorState {
   const sim = createSimulation({
     start,
     scenario,
