@@ -11,6 +11,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { tagSlug } from '../lib/taxonomy';
+import { cached } from '../lib/cached';
 import { readFrontmatter } from './frontmatter';
 
 export interface SourceFile {
@@ -101,16 +102,11 @@ export function draftsIn(files: readonly SourceFile[]): { file: string; todos: n
 
 // ---------------------------------------------------------------------------------------------
 
-/** Each file parsed once, for the drafts and for the checks alike (a ParsedArticle is never changed). */
+/** Each file parsed once, for the drafts and for the checks alike. */
 const parsed = new WeakMap<SourceFile, ParsedArticle>();
 
 function parseArticle(file: SourceFile): ParsedArticle {
-  let article = parsed.get(file);
-  if (!article) {
-    article = readArticle(file);
-    parsed.set(file, article);
-  }
-  return article;
+  return cached(parsed, file, readArticle);
 }
 
 function readArticle(file: SourceFile): ParsedArticle {

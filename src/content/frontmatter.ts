@@ -10,6 +10,7 @@
  */
 import { load } from 'js-yaml';
 import type { z } from 'astro/zod';
+import { cached } from '../lib/cached';
 import { makeArticleSchema, unknownFieldMessage } from './article-schema';
 import { didYouMean } from './did-you-mean';
 import type { Problem, SourceFile } from './checks';
@@ -31,17 +32,12 @@ export interface Frontmatter {
 
 const FRONTMATTER = /^\uFEFF?---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
-/** Each file's frontmatter, read once however many checks look at it (a Frontmatter is never changed). */
+/** Each file's frontmatter, read once however many checks look at it. */
 const read = new WeakMap<SourceFile, Frontmatter>();
 
 /** Splits and parses the frontmatter, never throwing. */
 export function readFrontmatter(file: SourceFile): Frontmatter {
-  let frontmatter = read.get(file);
-  if (!frontmatter) {
-    frontmatter = parseFrontmatter(file);
-    read.set(file, frontmatter);
-  }
-  return frontmatter;
+  return cached(read, file, parseFrontmatter);
 }
 
 function parseFrontmatter({ file, source }: SourceFile): Frontmatter {

@@ -17,7 +17,7 @@
  */
 import { satteriCollectHastText } from '@astrojs/markdown-satteri';
 import GithubSlugger from 'github-slugger';
-import { defineHastPlugin, type HastVisitorContext } from 'satteri';
+import { defineHastPlugin, type HastNode, type HastVisitorContext } from 'satteri';
 import site from '../data/site.json' with { type: 'json' };
 import { t } from '../i18n';
 
@@ -47,7 +47,7 @@ export function printUrl(address: string | undefined): string | undefined {
 }
 
 /** A heading's text as Astro slugs it: `{frontmatter.x}` expressions read from the frontmatter. */
-function headingText(node: Parameters<HastVisitorContext['textContent']>[0], ctx: HastVisitorContext): string {
+function headingText(node: HastNode, ctx: HastVisitorContext): string {
   const text = ctx.textContent(node);
   if (!text.includes('frontmatter')) return text;
   const astro = (ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
@@ -63,9 +63,9 @@ export const prosePlugin = () => {
       {
         filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
         visit(node, ctx) {
-          const existing = node.properties['id'];
-          let id = typeof existing === 'string' ? existing : '';
-          if (id === '') {
+          // An id already there is kept, as Astro's own pass keeps it.
+          let id = node.properties['id'];
+          if (typeof id !== 'string') {
             id = slugger.slug(headingText(node, ctx));
             ctx.setProperty(node, 'id', id);
           }

@@ -3,6 +3,7 @@
  * No Astro imports here, so Vitest can test them directly.
  */
 import categories from '../data/categories.json' with { type: 'json' };
+import { cached } from './cached';
 
 export interface Category {
   id: string;
@@ -37,12 +38,7 @@ const tagSlugs = new Map<string, string>();
 
 /** "Two-factor authentication" -> "two-factor-authentication"; "2FA" -> "2fa". */
 export function tagSlug(tag: string): string {
-  let slug = tagSlugs.get(tag);
-  if (slug === undefined) {
-    slug = slugify(tag);
-    tagSlugs.set(tag, slug);
-  }
-  return slug;
+  return cached(tagSlugs, tag, slugify);
 }
 
 function slugify(tag: string): string {
@@ -85,12 +81,7 @@ export function resolveRelated<A extends ArticleLike>(article: A, all: readonly 
 const indexes = new WeakMap<readonly ArticleLike[], ReadonlyMap<string, ArticleLike>>();
 
 function indexBySlug<A extends ArticleLike>(all: readonly A[]): ReadonlyMap<string, A> {
-  let index = indexes.get(all);
-  if (!index) {
-    index = new Map(all.map((entry) => [entry.id, entry]));
-    indexes.set(all, index);
-  }
-  return index as ReadonlyMap<string, A>;
+  return cached(indexes, all, () => new Map(all.map((entry) => [entry.id, entry]))) as ReadonlyMap<string, A>;
 }
 
 /** Every tag with the articles carrying it; tags that differ only in case or spacing merge. */

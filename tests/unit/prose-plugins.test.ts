@@ -1,7 +1,7 @@
 /**
  * What an article's Markdown gets when it compiles (src/lib/prose-plugins.ts): a section link on
- * each ## and ### heading, pointing at the id Astro gives it, and the full address on each link
- * for print. Compiled here with Sätteri, the engine Astro runs them in.
+ * each ## and ### heading, pointing at the heading's id (the one Astro then lists for the
+ * contents), and the full address on each link for print. Compiled here with Sätteri, the engine Astro runs them in.
  */
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { parseHTML } from 'linkedom';

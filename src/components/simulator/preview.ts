@@ -5,6 +5,7 @@
  * when the simulation really starts).
  */
 import { createSimulation } from '../../simulator/machine/simulation';
+import { cached } from '../../lib/cached';
 import type { SimulatorState } from '../../simulator/machine/changes';
 import type { ScenarioId } from '../../simulator/machine/scenarios';
 import type { Step } from '../../simulator/machine/steps';
@@ -12,10 +13,7 @@ import type { Step } from '../../simulator/machine/steps';
 /** 2026-01-01 12:00:10 UTC: any fixed moment will do. */
 const BUILD_MOMENT = Date.UTC(2026, 0, 1, 12, 0, 10);
 
-/**
- * The same start, scenario and options always draw the same moment, so each is computed once
- * per build and shared by every simulator that shows it (a state is read, never changed).
- */
+/** The same start, scenario and options always draw the same moment: once per build, shared. */
 const drawn = new Map<string, SimulatorState>();
 
 export function previewState(
@@ -24,12 +22,7 @@ export function previewState(
   options: { seed?: string; menuOpen?: boolean } = {},
 ): SimulatorState {
   const key = JSON.stringify([start, scenario, options.seed ?? null, options.menuOpen === true]);
-  let state = drawn.get(key);
-  if (!state) {
-    state = draw(start, scenario, options);
-    drawn.set(key, state);
-  }
-  return state;
+  return cached(drawn, key, () => draw(start, scenario, options));
 }
 
 function draw(start: Step, scenario: ScenarioId, options: { seed?: string; menuOpen?: boolean }): SimulatorState {
